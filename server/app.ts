@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { DbHandle } from './db/connection.ts';
+import { registerApiTokenRoutes } from './features/auth/api-token-routes.ts';
+import { MeSchema } from './features/auth/present.ts';
+import { registerAuthRoutes } from './features/auth/routes.ts';
+import { registerDelegationRoutes } from './features/delegations/routes.ts';
+import { registerDemoRoutes } from './features/demo/routes.ts';
+import { registerHealthRoutes } from './features/health/routes.ts';
+import { LabSchema } from './features/labs/present.ts';
+import { registerLabRoutes } from './features/labs/routes.ts';
+import { registerOutboxRoutes } from './features/outbox/routes.ts';
+import { PersonSchema } from './features/people/present.ts';
+import { registerPeopleRoutes } from './features/people/routes.ts';
+import { registerSkillRoutes } from './features/skills/routes.ts';
+import { HttpError } from './lib/errors.ts';
+import { ErrorResponse } from './lib/schemas.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { registerAuthentication } from './plugins/authentication.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { validatorCompiler } from './plugins/validation.ts';
+
+export type BuildOptions = {
+  config: Config;
+  database: DbHandle;
+  now?: () => Date;
+  mailer?: Mailer;
+  logger?: boolean | object;
+};
+
+const webRoot = path.resolve(import.meta.dirname, '../dist');
+
+/** The whole HTTP application as one Fastify instance; used by main.ts and by the tests. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance & { ctx: AppContext }> {
+  const { config, database } = options;
+  const now = options.now ?? (() => new Date());
+  const ctx: AppContext = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    now,
+    mailer: options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db, now }),
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Relais API',
+        version: '1',
+        description:
+          'JSON API of Relais. Browsers use the session cookie (state changes must come from the app itself); scripts use a personal API token: `Authorization: Bearer rls_…`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'relais_session' } } },
+      security: [{ cookie: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  for (const schema of [ErrorResponse, PersonSchema, LabSchema, MeSchema]) app.addSchema(schema);
+
+  registerAuthentication(app, ctx);
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerApiTokenRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
+  registerLabRoutes(app, ctx);
+  registerDelegationRoutes(app, ctx);
+  registerSkillRoutes(app, ctx);
+  registerOutboxRoutes(app, ctx);
+  registerDemoRoutes(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWebApp) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      throw new HttpError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(404, 'not_found', 'Not found');
+    if (!hasWebApp) return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build`.');
+    // Hashed assets are cached for ever; the shell never is, so a deploy is picked up at once.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => ctx.mailer.close());
+  return app as unknown as FastifyInstance & { ctx: AppContext };
+}

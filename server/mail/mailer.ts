@@ -1,0 +1,74 @@
+import nodemailer from 'nodemailer';
+import type { Db } from '../db/connection.ts';
+import { newId } from '../lib/tokens.ts';
+
+/** The mail streams, each with its own List-Id (EMAIL.md). */
+export type MailStream = 'transactional' | 'notifications' | 'newsletter' | 'greetings' | 'press';
+
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  stream: MailStream;
+  headers?: Record<string, string>;
+};
+
+export type Mailer = {
+  /** 'smtp' sends through SMTP_URL; 'outbox' stores the message for admins to read in the app. */
+  kind: 'smtp' | 'outbox';
+  send: (message: MailMessage) => Promise<{ messageId: string }>;
+  close: () => void;
+};
+
+function messageIdFor(from: string): string {
+  const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'relais.localhost';
+  return `<${newId()}@${domain}>`;
+}
+
+/** The one way mail leaves Relais. */
+export function createMailer(options: { smtpUrl: string | null; from: string; db: Db; now: () => Date }): Mailer {
+  const { from, db } = options;
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      kind: 'smtp',
+      async send(message) {
+        const messageId = messageIdFor(from);
+        await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          messageId,
+          headers: { 'X-Relais-Stream': message.stream, ...message.headers },
+        });
+        return { messageId };
+      },
+      close: () => transport.close(),
+    };
+  }
+  return {
+    kind: 'outbox',
+    async send(message) {
+      const messageId = messageIdFor(from);
+      await db
+        .insertInto('outbox_messages')
+        .values({
+          id: newId(),
+          stream: message.stream,
+          from_address: from,
+          to_address: message.to,
+          subject: message.subject,
+          text_body: message.text,
+          html_body: message.html ?? null,
+          headers: JSON.stringify({ 'Message-ID': messageId, ...message.headers }),
+          created_at: options.now().toISOString(),
+        })
+        .execute();
+      return { messageId };
+    },
+    close: () => {},
+  };
+}
