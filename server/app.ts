@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -21,6 +22,7 @@ import { registerOutboxRoutes } from './features/outbox/routes.ts';
 import { PersonSchema } from './features/people/present.ts';
 import { registerPeopleRoutes } from './features/people/routes.ts';
 import { registerSkillRoutes } from './features/skills/routes.ts';
+import { registerUploadRoutes } from './features/uploads/routes.ts';
 import { HttpError } from './lib/errors.ts';
 import { ErrorResponse } from './lib/schemas.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -59,6 +61,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
   registerErrorHandling(app);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 8 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -97,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
   registerLabRoutes(app, ctx);
   registerDelegationRoutes(app, ctx);
   registerSkillRoutes(app, ctx);
+  registerUploadRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
 

@@ -11,10 +11,11 @@ export type Config = {
   isDemo: boolean;
   smtpUrl: string | null;
   mailFrom: string;
-  role: 'all' | 'web' | 'worker';
   logLevel: string;
   sessionDays: number;
   trustProxy: boolean;
+  /** Creates a first administrator when none exists (a new installation without demo data). */
+  adminEmail: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -30,15 +31,13 @@ function parseFlag(raw: string | undefined): boolean {
   return raw === '1' || raw === 'true' || raw === 'yes';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parseInteger('PORT', env.PORT, 3000);
   const host = env.HOST || '0.0.0.0';
   const databaseUrl = env.DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
   }
-  const roleFlag = argv.find((arg) => arg === '--web' || arg === '--worker');
-  const role = roleFlag === '--web' ? 'web' : roleFlag === '--worker' ? 'worker' : 'all';
   return {
     port,
     host,
@@ -48,9 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     isDemo: parseFlag(env.RELAIS_DEMO),
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || 'Relais <relais@localhost>',
-    role,
     logLevel: env.LOG_LEVEL || 'info',
     sessionDays: parseInteger('SESSION_DAYS', env.SESSION_DAYS, 30),
     trustProxy: parseFlag(env.TRUST_PROXY),
+    adminEmail: env.RELAIS_ADMIN_EMAIL || null,
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoNetwork } from './features/demo/seed.ts';
+import { bootstrapAdmin } from './features/people/bootstrap-admin.ts';
 
 /** Process entry: configuration, database, migrations, demo data, then the web server. */
 async function main(): Promise<void> {
@@ -14,6 +15,10 @@ async function main(): Promise<void> {
     console.log('Relais: demo network seeded (demo accounts are listed on the sign-in page)');
   }
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+  if (config.adminEmail) {
+    const link = await bootstrapAdmin(app.ctx, config.adminEmail);
+    if (link) console.log(`Relais: first administrator ${config.adminEmail} created; choose the password at ${link}`);
+  }
   const close = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

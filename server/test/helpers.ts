@@ -9,6 +9,13 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
+// Registered at import, on the root test, so it runs once the whole file is done — wherever
+// buildTestApp was called from (a before hook, a describe, a test).
+const cleanups: Array<() => Promise<void>> = [];
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
 /**
  * A real app on a real, empty database: a SQLite file in a temp folder, or, when
  * TEST_DATABASE_URL is set, a fresh PostgreSQL database created for this test file and
@@ -37,12 +44,11 @@ export async function buildTestApp(options: { isDemo?: boolean; env?: Record<str
   }
   const config = loadConfig(
     { RELAIS_DATA_DIR: dataDir, RELAIS_DEMO: options.isDemo ? '1' : '0', PUBLIC_URL: 'http://relais.test', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...options.env },
-    [],
   );
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
   const app = await buildApp({ config, database, now });
-  after(async () => {
+  cleanups.push(async () => {
     await app.close();
     await database.close();
     await dropDatabase();
