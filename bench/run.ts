@@ -28,7 +28,11 @@ async function freePort(): Promise<number> {
 
 async function startAndWait(args: string[], env: Record<string, string>, port: number) {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/api/health`;
   for (;;) {
     try {
@@ -44,7 +48,12 @@ async function startAndWait(args: string[], env: Record<string, string>, port: n
 
 async function load(url: string) {
   const result = await autocannon({ url, connections: 50, duration });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
@@ -66,7 +75,12 @@ for (let i = 0; i < 3; i++) {
   bare.child.kill();
 }
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-rows.push({ measure: 'cold start (ms, median of 3)', relais: Math.round(median(starts)), baseline: Math.round(median(bareStarts)), ratio: +(median(starts) / median(bareStarts)).toFixed(2) });
+rows.push({
+  measure: 'cold start (ms, median of 3)',
+  relais: Math.round(median(starts)),
+  baseline: Math.round(median(bareStarts)),
+  ratio: +(median(starts) / median(bareStarts)).toFixed(2),
+});
 
 const port = await freePort();
 const relais = await startAndWait(['server/main.ts'], env, port);
@@ -76,7 +90,12 @@ const base = `http://127.0.0.1:${port}`;
 const labs = (await (await fetch(`${base}/api/labs`)).json()) as { items: Array<{ id: string }> };
 const skills = (await (await fetch(`${base}/api/skills`)).json()) as { items: Array<{ slug: string }> };
 const baseline = await load(`http://127.0.0.1:${barePort}/bare`);
-rows.push({ measure: 'bare Fastify route (req/s)', relais: '', baseline: Math.round(baseline.rps), ratio: 1 });
+rows.push({
+  measure: 'bare Fastify route (req/s)',
+  relais: '',
+  baseline: Math.round(baseline.rps),
+  ratio: 1,
+});
 const endpoints: Array<[string, string]> = [
   ['GET /api/labs', '/api/labs'],
   ['GET /api/labs/:id', `/api/labs/${labs.items[0]!.id}`],
@@ -85,9 +104,17 @@ const endpoints: Array<[string, string]> = [
 ];
 for (const [name, url] of endpoints) {
   const result = await load(base + url);
-  rows.push({ measure: `${name} (req/s; p50/p99 ms)`, relais: `${Math.round(result.rps)}; ${result.p50}/${result.p99}`, baseline: Math.round(baseline.rps), ratio: +(result.rps / baseline.rps).toFixed(2), errors: result.errors });
+  rows.push({
+    measure: `${name} (req/s; p50/p99 ms)`,
+    relais: `${Math.round(result.rps)}; ${result.p50}/${result.p99}`,
+    baseline: Math.round(baseline.rps),
+    ratio: +(result.rps / baseline.rps).toFixed(2),
+    errors: result.errors,
+  });
 }
-const rssKb = Number(fs.readFileSync(`/proc/${relais.child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
+const rssKb = Number(
+  fs.readFileSync(`/proc/${relais.child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0,
+);
 rows.push({ measure: 'peak RSS after load (MB)', relais: Math.round(rssKb / 1024), baseline: '', ratio: '' });
 relais.child.kill();
 bare.child.kill();
@@ -96,6 +123,17 @@ console.table(rows);
 const out = path.join(root, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, durationSeconds: duration, rows }, null, 2));
+fs.writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      durationSeconds: duration,
+      rows,
+    },
+    null,
+    2,
+  ),
+);
 console.log(`written ${path.relative(root, file)}`);
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -11,7 +11,9 @@ const screenshots = path.resolve(import.meta.dirname, 'screenshots');
 let browser: Browser | null = null;
 
 /** Debian's Chromium, headless, with no traffic beyond loopback. */
-export async function newContext(options: { width?: number; height?: number; isMobile?: boolean } = {}): Promise<BrowserContext> {
+export async function newContext(
+  options: { width?: number; height?: number; isMobile?: boolean } = {},
+): Promise<BrowserContext> {
   browser ??= await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -47,8 +49,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** axe-core on the current page: no serious or critical violation. */
 export async function assertAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  const summary = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const blocking = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  const summary = blocking.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
   assert.deepEqual(summary, [], `${name}: accessibility violations`);
 }
 

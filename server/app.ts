@@ -49,7 +49,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
     dialect: database.dialect,
     config,
     now,
-    mailer: options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db, now }),
+    mailer:
+      options.mailer ??
+      createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db, now }),
   };
 
   const app = Fastify({
@@ -84,7 +86,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
         description:
           'JSON API of Relais. Browsers use the session cookie (state changes must come from the app itself); scripts use a personal API token: `Authorization: Bearer rls_…`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'relais_session' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'relais_session' },
+        },
+      },
       security: [{ cookie: [] }, { bearer: [] }],
     },
   });
@@ -108,14 +115,25 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
 
   const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWebApp) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Vite names assets by content hash: they never change, so browsers may keep them.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
       throw new HttpError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(404, 'not_found', 'Not found');
-    if (!hasWebApp) return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build`.');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      throw new HttpError(404, 'not_found', 'Not found');
+    if (!hasWebApp)
+      return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build`.');
     // Hashed assets are cached for ever; the shell never is, so a deploy is picked up at once.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

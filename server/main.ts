@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
   if (config.adminEmail) {
     const link = await bootstrapAdmin(app.ctx, config.adminEmail);
-    if (link) console.log(`Relais: first administrator ${config.adminEmail} created; choose the password at ${link}`);
+    if (link)
+      console.log(`Relais: first administrator ${config.adminEmail} created; choose the password at ${link}`);
   }
   const close = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);

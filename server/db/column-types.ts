@@ -15,7 +15,13 @@ export function columnTypes(dialect: Dialect): {
   autoId: DataType;
 } {
   if (dialect === 'postgres') {
-    return { timestamp: 'timestamptz', json: 'jsonb', boolean: 'boolean', float: 'double precision', autoId: 'bigserial' };
+    return {
+      timestamp: 'timestamptz',
+      json: 'jsonb',
+      boolean: 'boolean',
+      float: 'double precision',
+      autoId: 'bigserial',
+    };
   }
   return { timestamp: 'text', json: sql`json`, boolean: 'boolean', float: 'real', autoId: 'integer' };
 }

@@ -19,7 +19,8 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found`);
-export const forbidden = (message = 'You are not allowed to do this') => new HttpError(403, 'forbidden', message);
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new HttpError(403, 'forbidden', message);
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Sign in first');
 export const invalid = (fields: Record<string, string>, message = 'Some fields are invalid') =>
   new HttpError(400, 'invalid', message, { fields });

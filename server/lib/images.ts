@@ -6,7 +6,8 @@ import { HttpError } from './errors.ts';
 export const imageLimits = { maxBytes: 8 * 1024 * 1024, maxPixels: 40_000_000 } as const;
 const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
 
-const refuse = (message: string) => new HttpError(400, 'invalid_file', message, { fields: { file: message } });
+const refuse = (message: string) =>
+  new HttpError(400, 'invalid_file', message, { fields: { file: message } });
 
 /**
  * Checks an uploaded image by its content (never its name or declared type), then re-encodes it
@@ -21,7 +22,11 @@ export async function normaliseImage(buffer: Buffer, size: number): Promise<Buff
     throw refuse('This file is not an image we can read (JPEG, PNG, WebP, GIF, AVIF)');
   }
   if (!format || !acceptedFormats.has(format)) {
-    throw refuse(format === 'svg' ? 'SVG images are not accepted: use PNG or JPEG' : 'Use a JPEG, PNG, WebP, GIF or AVIF image');
+    throw refuse(
+      format === 'svg'
+        ? 'SVG images are not accepted: use PNG or JPEG'
+        : 'Use a JPEG, PNG, WebP, GIF or AVIF image',
+    );
   }
   try {
     return await sharp(buffer, { limitInputPixels: imageLimits.maxPixels, animated: false })

@@ -27,7 +27,12 @@ function messageIdFor(from: string): string {
 }
 
 /** The one way mail leaves Relais. */
-export function createMailer(options: { smtpUrl: string | null; from: string; db: Db; now: () => Date }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | null;
+  from: string;
+  db: Db;
+  now: () => Date;
+}): Mailer {
   const { from, db } = options;
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);

@@ -7,7 +7,11 @@ export function escapeHtml(value: string): string {
 
 type Rendered = { subject: string; text: string; html: string };
 
-function layout(input: { paragraphs: string[]; action: { label: string; url: string }; footer: string }): string {
+function layout(input: {
+  paragraphs: string[];
+  action: { label: string; url: string };
+  footer: string;
+}): string {
   const paragraphs = input.paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
   return `<!doctype html><html><body style="margin:0;background:#f4f5f7;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1b1e">
 <div style="max-width:560px;margin:0 auto;padding:32px 16px">
@@ -18,7 +22,12 @@ function layout(input: { paragraphs: string[]; action: { label: string; url: str
 <p style="font-size:12px;color:#868e96;margin-top:16px">${escapeHtml(input.footer)}</p></div></body></html>`;
 }
 
-function render(paragraphs: string[], action: { label: string; url: string }, footer: string, subject: string): Rendered {
+function render(
+  paragraphs: string[],
+  action: { label: string; url: string },
+  footer: string,
+  subject: string,
+): Rendered {
   return {
     subject,
     text: `${paragraphs.join('\n\n')}\n\n${action.label}: ${action.url}\n\n--\n${footer}\n`,
@@ -26,7 +35,12 @@ function render(paragraphs: string[], action: { label: string; url: string }, fo
   };
 }
 
-export function invitationMail(input: { locale: Locale; firstName: string; inviterName: string; link: string }): Rendered {
+export function invitationMail(input: {
+  locale: Locale;
+  firstName: string;
+  inviterName: string;
+  link: string;
+}): Rendered {
   if (input.locale === 'en') {
     return render(
       [

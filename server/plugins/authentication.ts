@@ -37,7 +37,11 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
       request.actor = makeActor(person, await findGrants(ctx.db, person.id), 'token', null);
       const now = ctx.now();
       if (!token_last_used_at || now.getTime() - Date.parse(token_last_used_at) > touchEveryMs / 60) {
-        await ctx.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', token_id).execute();
+        await ctx.db
+          .updateTable('api_tokens')
+          .set({ last_used_at: now.toISOString() })
+          .where('id', '=', token_id)
+          .execute();
       }
       return;
     }

@@ -7,7 +7,13 @@ import type { FastifySchemaCompiler } from 'fastify';
  * query strings and path parameters are text on the wire, so they are coerced.
  */
 function makeAjv(options: Options): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, removeAdditional: false, ...options });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    useDefaults: true,
+    removeAdditional: false,
+    ...options,
+  });
   addFormats.default(ajv);
   return ajv;
 }
@@ -25,8 +31,14 @@ const messages: Record<string, (error: ErrorObject) => string> = {
   additionalProperties: () => 'is not a known field',
   type: (error) => `must be ${String(error.params.type)}`,
   maxLength: (error) => `must be at most ${String(error.params.limit)} characters`,
-  minLength: (error) => (error.params.limit === 1 ? 'must not be empty' : `must be at least ${String(error.params.limit)} characters`),
-  format: (error) => (error.params.format === 'email' ? 'must be a valid email address' : `must be a valid ${String(error.params.format)}`),
+  minLength: (error) =>
+    error.params.limit === 1
+      ? 'must not be empty'
+      : `must be at least ${String(error.params.limit)} characters`,
+  format: (error) =>
+    error.params.format === 'email'
+      ? 'must be a valid email address'
+      : `must be a valid ${String(error.params.format)}`,
   enum: (error) => `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`,
   const: (error) => `must be ${JSON.stringify(error.params.allowedValue)}`,
   maxItems: (error) => `must have at most ${String(error.params.limit)} items`,
@@ -41,7 +53,8 @@ export function fieldsFromAjvErrors(errors: ErrorObject[], context: string): Rec
   const fields: Record<string, string> = {};
   for (const error of errors) {
     let path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    if (error.keyword === 'required') path = [path, String(error.params.missingProperty)].filter(Boolean).join('.');
+    if (error.keyword === 'required')
+      path = [path, String(error.params.missingProperty)].filter(Boolean).join('.');
     if (error.keyword === 'additionalProperties') {
       path = [path, String(error.params.additionalProperty)].filter(Boolean).join('.');
     }

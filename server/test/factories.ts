@@ -23,12 +23,22 @@ function cachedHash(password: string) {
 
 export async function createDelegation(db: Db, overrides: Partial<{ code: string; name: string }> = {}) {
   const n = next();
-  const row = { id: newId(), code: overrides.code ?? `DR${n}`, name: overrides.name ?? `Délégation ${n}`, city: 'Lyon', created_at: at, updated_at: at };
+  const row = {
+    id: newId(),
+    code: overrides.code ?? `DR${n}`,
+    name: overrides.name ?? `Délégation ${n}`,
+    city: 'Lyon',
+    created_at: at,
+    updated_at: at,
+  };
   await db.insertInto('delegations').values(row).execute();
   return row;
 }
 
-export async function createLab(db: Db, overrides: Partial<{ acronym: string; name: string; delegationId: string; themes: string[] }> = {}) {
+export async function createLab(
+  db: Db,
+  overrides: Partial<{ acronym: string; name: string; delegationId: string; themes: string[] }> = {},
+) {
   const n = next();
   const delegationId = overrides.delegationId ?? (await createDelegation(db)).id;
   const row = {
@@ -102,7 +112,14 @@ export async function createPerson(
   for (const grant of overrides.roles ?? []) {
     await db
       .insertInto('role_assignments')
-      .values({ id: newId(), person_id: id, role: grant.role, lab_id: grant.labId ?? null, delegation_id: grant.delegationId ?? null, created_at: at })
+      .values({
+        id: newId(),
+        person_id: id,
+        role: grant.role,
+        lab_id: grant.labId ?? null,
+        delegation_id: grant.delegationId ?? null,
+        created_at: at,
+      })
       .execute();
   }
   for (const skillId of overrides.skillIds ?? []) {
@@ -111,7 +128,10 @@ export async function createPerson(
   return { id, ...row, password };
 }
 
-export async function createSkill(db: Db, overrides: Partial<{ slug: string; nameFr: string; nameEn: string }> = {}) {
+export async function createSkill(
+  db: Db,
+  overrides: Partial<{ slug: string; nameFr: string; nameEn: string }> = {},
+) {
   const n = next();
   const row = {
     id: newId(),
@@ -128,7 +148,11 @@ export async function createSkill(db: Db, overrides: Partial<{ slug: string; nam
 
 /** Signs in through the API and returns the headers to act as that person. */
 export async function signInAs(t: TestApp, person: { email: string; password: string | null }) {
-  const response = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: person.email, password: person.password } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { email: person.email, password: person.password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'relais_session');
   return { cookie: `relais_session=${cookie!.value}` };
@@ -145,8 +169,14 @@ export async function createNetwork(t: TestApp) {
     cell: await createPerson(t.db, { roles: [{ role: 'cell' }] }),
     dircom: await createPerson(t.db, { roles: [{ role: 'dircom' }] }),
     drOfficer: await createPerson(t.db, { roles: [{ role: 'dr_officer', delegationId: delegation.id }] }),
-    correspondent: await createPerson(t.db, { labId: lab.id, roles: [{ role: 'correspondent', labId: lab.id }] }),
-    otherCorrespondent: await createPerson(t.db, { labId: otherLab.id, roles: [{ role: 'correspondent', labId: otherLab.id }] }),
+    correspondent: await createPerson(t.db, {
+      labId: lab.id,
+      roles: [{ role: 'correspondent', labId: lab.id }],
+    }),
+    otherCorrespondent: await createPerson(t.db, {
+      labId: otherLab.id,
+      roles: [{ role: 'correspondent', labId: otherLab.id }],
+    }),
     contributor: await createPerson(t.db, { labId: lab.id, roles: [{ role: 'contributor', labId: lab.id }] }),
   };
   return { delegation, otherDelegation, lab, otherLab, people };

@@ -1,7 +1,7 @@
-import { after } from 'node:test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -30,21 +30,29 @@ export async function buildTestApp(options: { isDemo?: boolean; env?: Record<str
   let dropDatabase = async () => {};
   if (baseUrl) {
     const name = `relais_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: baseUrl, max: 1 }) }) });
+    const admin = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: baseUrl, max: 1 }) }),
+    });
     await sql`create database ${sql.id(name)}`.execute(admin);
     await admin.destroy();
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     dropDatabase = async () => {
-      const again = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: baseUrl, max: 1 }) }) });
+      const again = new Kysely<unknown>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: baseUrl, max: 1 }) }),
+      });
       await sql`drop database if exists ${sql.id(name)} with (force)`.execute(again);
       await again.destroy();
     };
   }
-  const config = loadConfig(
-    { RELAIS_DATA_DIR: dataDir, RELAIS_DEMO: options.isDemo ? '1' : '0', PUBLIC_URL: 'http://relais.test', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...options.env },
-  );
+  const config = loadConfig({
+    RELAIS_DATA_DIR: dataDir,
+    RELAIS_DEMO: options.isDemo ? '1' : '0',
+    PUBLIC_URL: 'http://relais.test',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
+  });
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
   const app = await buildApp({ config, database, now });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import type { Dialect } from '../connection.ts';
 import { columnTypes } from '../column-types.ts';
+import type { Dialect } from '../connection.ts';
 
 /** Directory, accounts, sessions, mail outbox and the history of events. */
 export function migration(dialect: Dialect): Migration {
@@ -63,7 +63,11 @@ export function migration(dialect: Dialect): Migration {
         .addColumn('deleted_at', t.timestamp)
         .execute();
       await db.schema.createIndex('people_lab_idx').on('people').column('lab_id').execute();
-      await db.schema.createIndex('people_name_idx').on('people').columns(['last_name', 'first_name']).execute();
+      await db.schema
+        .createIndex('people_name_idx')
+        .on('people')
+        .columns(['last_name', 'first_name'])
+        .execute();
 
       await db.schema
         .createTable('role_assignments')
@@ -74,7 +78,11 @@ export function migration(dialect: Dialect): Migration {
         .addColumn('delegation_id', 'text', (c) => c.references('delegations.id'))
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('role_assignments_person_idx').on('role_assignments').column('person_id').execute();
+      await db.schema
+        .createIndex('role_assignments_person_idx')
+        .on('role_assignments')
+        .column('person_id')
+        .execute();
       await db.schema
         .createIndex('role_assignments_lab_idx')
         .on('role_assignments')
@@ -135,7 +143,11 @@ export function migration(dialect: Dialect): Migration {
         .addColumn('expires_at', t.timestamp, (c) => c.notNull())
         .addColumn('used_at', t.timestamp)
         .execute();
-      await db.schema.createIndex('account_tokens_person_idx').on('account_tokens').column('person_id').execute();
+      await db.schema
+        .createIndex('account_tokens_person_idx')
+        .on('account_tokens')
+        .column('person_id')
+        .execute();
 
       await db.schema
         .createTable('login_attempts')
@@ -150,7 +162,11 @@ export function migration(dialect: Dialect): Migration {
         .on('login_attempts')
         .columns(['email', 'created_at'])
         .execute();
-      await db.schema.createIndex('login_attempts_ip_idx').on('login_attempts').columns(['ip', 'created_at']).execute();
+      await db.schema
+        .createIndex('login_attempts_ip_idx')
+        .on('login_attempts')
+        .columns(['ip', 'created_at'])
+        .execute();
 
       await db.schema
         .createTable('outbox_messages')

@@ -22,10 +22,18 @@ async function assertNotRateLimited(ctx: AppContext, email: string, ip: string):
   ];
   for (const check of checks) {
     if (check.count >= check.limit && check.oldest) {
-      const retryAfter = Math.max(1, Math.ceil((Date.parse(check.oldest) + loginLimits.windowMs - now) / 1000));
-      throw new HttpError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} min.`, {
-        headers: { 'retry-after': String(retryAfter) },
-      });
+      const retryAfter = Math.max(
+        1,
+        Math.ceil((Date.parse(check.oldest) + loginLimits.windowMs - now) / 1000),
+      );
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} min.`,
+        {
+          headers: { 'retry-after': String(retryAfter) },
+        },
+      );
     }
   }
 }
@@ -39,7 +47,10 @@ export async function signIn(
   await assertNotRateLimited(ctx, email, input.ip);
   const person = await findActivePersonByEmail(ctx.db, email);
   const isActive = person?.account_status === 'active' && person.password_hash;
-  const isValid = await verifyPassword(input.password, isActive ? person.password_hash! : await getDummyHash());
+  const isValid = await verifyPassword(
+    input.password,
+    isActive ? person.password_hash! : await getDummyHash(),
+  );
   const at = ctx.now().toISOString();
   await ctx.db
     .insertInto('login_attempts')
@@ -90,7 +101,11 @@ export async function changePassword(
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString();
-    await trx.updateTable('people').set({ password_hash: hash, updated_at: at }).where('id', '=', input.personId).execute();
+    await trx
+      .updateTable('people')
+      .set({ password_hash: hash, updated_at: at })
+      .where('id', '=', input.personId)
+      .execute();
     // Other devices are signed out; this one stays.
     let others = trx.deleteFrom('sessions').where('person_id', '=', input.personId);
     if (input.sessionId) others = others.where('id', '!=', input.sessionId);
@@ -137,14 +152,20 @@ export async function createAccountToken(
 }
 
 /** Finds a usable invitation or reset link, or explains why it is not usable. */
-export async function loadAccountToken(ctx: AppContext, secret: string, purpose: 'invitation' | 'password_reset') {
+export async function loadAccountToken(
+  ctx: AppContext,
+  secret: string,
+  purpose: 'invitation' | 'password_reset',
+) {
   const token = await findAccountToken(ctx.db, secret, purpose);
   if (!token) throw new HttpError(404, 'link_invalid', 'This link is not valid. Ask for a new one.');
-  if (token.used_at) throw new HttpError(410, 'link_used', 'This link has already been used. Ask for a new one.');
+  if (token.used_at)
+    throw new HttpError(410, 'link_used', 'This link has already been used. Ask for a new one.');
   if (Date.parse(token.expires_at) <= ctx.now().getTime()) {
     throw new HttpError(410, 'link_expired', 'This link has expired. Ask for a new one.');
   }
-  if (token.account_status === 'disabled') throw new HttpError(410, 'account_disabled', 'This account is disabled.');
+  if (token.account_status === 'disabled')
+    throw new HttpError(410, 'account_disabled', 'This account is disabled.');
   return token;
 }
 

@@ -19,7 +19,12 @@ export type Actor = {
   sessionId: string | null;
 };
 
-export function makeActor(person: Person, grants: Grant[], via: Actor['via'], sessionId: string | null): Actor {
+export function makeActor(
+  person: Person,
+  grants: Grant[],
+  via: Actor['via'],
+  sessionId: string | null,
+): Actor {
   const labIds = new Set<string>();
   if (person.lab_id) labIds.add(person.lab_id);
   const correspondentLabIds = new Set<string>();

@@ -13,7 +13,10 @@ export const MeSchema = Type.Object(
     name: Type.String(),
     jobTitle: Type.String(),
     locale: Type.String(),
-    lab: Type.Union([Type.Object({ id: Type.String(), acronym: Type.String(), name: Type.String() }), Type.Null()]),
+    lab: Type.Union([
+      Type.Object({ id: Type.String(), acronym: Type.String(), name: Type.String() }),
+      Type.Null(),
+    ]),
     roles: Type.Array(RoleSchema),
     abilities: Abilities,
   },

@@ -6,7 +6,14 @@ import { Email, errors, Password, TokenParams } from '../../lib/schemas.ts';
 import { passwordResetMail } from '../../mail/templates.ts';
 import { SESSION_COOKIE } from '../../plugins/authentication.ts';
 import { loadDirectoryRefs } from '../labs/refs.ts';
-import { changePassword, createAccountToken, loadAccountToken, setPasswordFromLink, signIn, signOut } from './actions.ts';
+import {
+  changePassword,
+  createAccountToken,
+  loadAccountToken,
+  setPasswordFromLink,
+  signIn,
+  signOut,
+} from './actions.ts';
 import { type Actor, makeActor } from './actor.ts';
 import { presentMe } from './present.ts';
 import { findActivePersonByEmail, findGrants } from './queries.ts';
@@ -16,7 +23,13 @@ export function registerAuthRoutes(parent: FastifyInstance, ctx: AppContext): vo
   const isSecure = ctx.config.publicUrl.startsWith('https://');
 
   function setSessionCookie(reply: FastifyReply, secret: string, expiresAt: Date) {
-    reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure, expires: expiresAt });
+    reply.setCookie(SESSION_COOKIE, secret, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isSecure,
+      expires: expiresAt,
+    });
   }
 
   async function me(actor: Actor) {
@@ -28,7 +41,11 @@ export function registerAuthRoutes(parent: FastifyInstance, ctx: AppContext): vo
   }
 
   async function meFor(personId: string) {
-    const person = await ctx.db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+    const person = await ctx.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
     return me(makeActor(person, await findGrants(ctx.db, person.id), 'session', null));
   }
 
@@ -38,7 +55,10 @@ export function registerAuthRoutes(parent: FastifyInstance, ctx: AppContext): vo
       schema: {
         tags: ['account'],
         summary: 'Sign in with email and password; sets the session cookie',
-        body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Ref('Me'), ...errors(400, 401, 429) },
       },
     },
@@ -65,7 +85,13 @@ export function registerAuthRoutes(parent: FastifyInstance, ctx: AppContext): vo
 
   app.get(
     '/api/me',
-    { schema: { tags: ['account'], summary: 'The signed-in person and their abilities', response: { 200: Type.Ref('Me'), ...errors(401) } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'The signed-in person and their abilities',
+        response: { 200: Type.Ref('Me'), ...errors(401) },
+      },
+    },
     async (request) => {
       if (!request.actor) throw unauthorized();
       return me(request.actor);
@@ -78,13 +104,20 @@ export function registerAuthRoutes(parent: FastifyInstance, ctx: AppContext): vo
       schema: {
         tags: ['account'],
         summary: 'Change my password (signs out my other devices)',
-        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
+        body: Type.Object(
+          { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+          { additionalProperties: false },
+        ),
         response: { 204: Type.Null(), ...errors(400, 401) },
       },
     },
     async (request, reply) => {
       if (!request.actor) throw unauthorized();
-      await changePassword(ctx, { personId: request.actor.id, sessionId: request.actor.sessionId, ...request.body });
+      await changePassword(ctx, {
+        personId: request.actor.id,
+        sessionId: request.actor.sessionId,
+        ...request.body,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -111,11 +144,19 @@ export function registerAuthRoutes(parent: FastifyInstance, ctx: AppContext): vo
           .where('created_at', '>', hourAgo)
           .executeTakeFirstOrThrow();
         if (Number(recent.count) < 3) {
-          const secret = await createAccountToken(ctx, ctx.db, { personId: person.id, purpose: 'password_reset', createdBy: null });
+          const secret = await createAccountToken(ctx, ctx.db, {
+            personId: person.id,
+            purpose: 'password_reset',
+            createdBy: null,
+          });
           await ctx.mailer.send({
             to: person.email,
             stream: 'transactional',
-            ...passwordResetMail({ locale: person.locale, firstName: person.first_name, link: `${ctx.config.publicUrl}/reset/${secret}` }),
+            ...passwordResetMail({
+              locale: person.locale,
+              firstName: person.first_name,
+              link: `${ctx.config.publicUrl}/reset/${secret}`,
+            }),
           });
         }
       }
@@ -169,5 +210,4 @@ export function registerAuthRoutes(parent: FastifyInstance, ctx: AppContext): vo
       },
     );
   }
-
 }

@@ -16,7 +16,11 @@ const DelegationSchema = Type.Object({
   labCount: Type.Integer(),
   abilities: Abilities,
 });
-const fields = { code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' }), name: Name, city: Type.Optional(ShortText) };
+const fields = {
+  code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' }),
+  name: Name,
+  city: Type.Optional(ShortText),
+};
 
 export const delegationPolicy = { manage: (actor: Actor | null) => isAdmin(actor) };
 
@@ -27,8 +31,16 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
   async function list(actor: Actor | null, id?: string) {
     let query = ctx.db
       .selectFrom('delegations')
-      .leftJoin('labs', (join) => join.onRef('labs.delegation_id', '=', 'delegations.id').on('labs.deleted_at', 'is', null))
-      .select((eb) => ['delegations.id', 'delegations.code', 'delegations.name', 'delegations.city', eb.fn.count<number>('labs.id').as('lab_count')])
+      .leftJoin('labs', (join) =>
+        join.onRef('labs.delegation_id', '=', 'delegations.id').on('labs.deleted_at', 'is', null),
+      )
+      .select((eb) => [
+        'delegations.id',
+        'delegations.code',
+        'delegations.name',
+        'delegations.city',
+        eb.fn.count<number>('labs.id').as('lab_count'),
+      ])
       .groupBy(['delegations.id', 'delegations.code', 'delegations.name', 'delegations.city']);
     if (id) query = query.where('delegations.id', '=', id);
     const rows = await query.execute();
@@ -41,7 +53,10 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
         name: row.name,
         city: row.city,
         labCount: Number(row.lab_count),
-        abilities: { update: delegationPolicy.manage(actor), delete: delegationPolicy.manage(actor) && Number(row.lab_count) === 0 },
+        abilities: {
+          update: delegationPolicy.manage(actor),
+          delete: delegationPolicy.manage(actor) && Number(row.lab_count) === 0,
+        },
       }));
   }
 
@@ -53,13 +68,26 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
 
   app.get(
     '/api/delegations',
-    { schema: { tags: ['directory'], summary: 'CNRS regional delegations', response: { 200: Type.Object({ items: Type.Array(DelegationSchema) }) } } },
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'CNRS regional delegations',
+        response: { 200: Type.Object({ items: Type.Array(DelegationSchema) }) },
+      },
+    },
     async (request) => ({ items: await list(request.actor) }),
   );
 
   app.get(
     '/api/delegations/:id',
-    { schema: { tags: ['directory'], summary: 'One delegation', params: IdParams, response: { 200: DelegationSchema, ...errors(404) } } },
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'One delegation',
+        params: IdParams,
+        response: { 200: DelegationSchema, ...errors(404) },
+      },
+    },
     async (request) => {
       const [row] = await list(request.actor, request.params.id);
       if (!row) throw notFound('Delegation');
@@ -89,9 +117,23 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .insertInto('delegations')
-          .values({ id, code, name: request.body.name.trim(), city: request.body.city?.trim() ?? '', created_at: at, updated_at: at })
+          .values({
+            id,
+            code,
+            name: request.body.name.trim(),
+            city: request.body.city?.trim() ?? '',
+            created_at: at,
+            updated_at: at,
+          })
           .execute();
-        await recordEvent(trx, { actorId, subjectType: 'delegation', subjectId: id, action: 'created', data: { code }, at });
+        await recordEvent(trx, {
+          actorId,
+          subjectType: 'delegation',
+          subjectId: id,
+          action: 'created',
+          data: { code },
+          at,
+        });
       });
       const [row] = await list(request.actor, id);
       return reply.status(201).send(row!);
@@ -114,9 +156,19 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
       const delegation = await loadOne(request.params.id);
       authorize(request.actor, { canAct: delegationPolicy.manage(request.actor) });
       const actorId = request.actor.id;
-      const changes = { code: request.body.code?.trim().toUpperCase(), name: request.body.name?.trim(), city: request.body.city?.trim() };
+      const changes = {
+        code: request.body.code?.trim().toUpperCase(),
+        name: request.body.name?.trim(),
+        city: request.body.city?.trim(),
+      };
       if (changes.code && changes.code !== delegation.code) {
-        if (await ctx.db.selectFrom('delegations').select('id').where('code', '=', changes.code).executeTakeFirst()) {
+        if (
+          await ctx.db
+            .selectFrom('delegations')
+            .select('id')
+            .where('code', '=', changes.code)
+            .executeTakeFirst()
+        ) {
           throw conflict('A delegation already has this code', { code: 'is already used' });
         }
       }
@@ -124,8 +176,19 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
       if (Object.keys(diff).length > 0) {
         const at = ctx.now().toISOString();
         await ctx.db.transaction().execute(async (trx) => {
-          await trx.updateTable('delegations').set({ ...changes, updated_at: at }).where('id', '=', delegation.id).execute();
-          await recordEvent(trx, { actorId, subjectType: 'delegation', subjectId: delegation.id, action: 'updated', data: { changes: diff }, at });
+          await trx
+            .updateTable('delegations')
+            .set({ ...changes, updated_at: at })
+            .where('id', '=', delegation.id)
+            .execute();
+          await recordEvent(trx, {
+            actorId,
+            subjectType: 'delegation',
+            subjectId: delegation.id,
+            action: 'updated',
+            data: { changes: diff },
+            at,
+          });
         });
       }
       const [row] = await list(request.actor, delegation.id);
@@ -136,20 +199,40 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
   app.delete(
     '/api/delegations/:id',
     {
-      schema: { tags: ['directory'], summary: 'Remove a delegation that has no lab (admin)', params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Remove a delegation that has no lab (admin)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(401, 403, 404, 409) },
+      },
     },
     async (request, reply) => {
       if (!request.actor) throw unauthorized();
       const delegation = await loadOne(request.params.id);
       authorize(request.actor, { canAct: delegationPolicy.manage(request.actor) });
       const actorId = request.actor.id;
-      const lab = await ctx.db.selectFrom('labs').select('id').where('delegation_id', '=', delegation.id).executeTakeFirst();
-      const officer = await ctx.db.selectFrom('role_assignments').select('id').where('delegation_id', '=', delegation.id).executeTakeFirst();
+      const lab = await ctx.db
+        .selectFrom('labs')
+        .select('id')
+        .where('delegation_id', '=', delegation.id)
+        .executeTakeFirst();
+      const officer = await ctx.db
+        .selectFrom('role_assignments')
+        .select('id')
+        .where('delegation_id', '=', delegation.id)
+        .executeTakeFirst();
       if (lab || officer) throw conflict('This delegation still has labs or officers attached');
       const at = ctx.now().toISOString();
       await ctx.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('delegations').where('id', '=', delegation.id).execute();
-        await recordEvent(trx, { actorId, subjectType: 'delegation', subjectId: delegation.id, action: 'deleted', data: { code: delegation.code }, at });
+        await recordEvent(trx, {
+          actorId,
+          subjectType: 'delegation',
+          subjectId: delegation.id,
+          action: 'deleted',
+          data: { code: delegation.code },
+          at,
+        });
       });
       return reply.status(204).send(null);
     },

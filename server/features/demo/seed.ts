@@ -26,7 +26,14 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
       delegationIds.set(delegation.code, id);
       await trx
         .insertInto('delegations')
-        .values({ id, code: delegation.code, name: delegation.name, city: delegation.city, created_at: at, updated_at: at })
+        .values({
+          id,
+          code: delegation.code,
+          name: delegation.name,
+          city: delegation.city,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     }
     const labIds = new Map<string, string>();
@@ -34,7 +41,8 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
       const id = newId();
       labIds.set(unit.acronym, id);
       const delegationId = delegationIds.get(unit.delegationCode);
-      if (!delegationId) throw new Error(`Demo unit ${unit.acronym} names unknown delegation ${unit.delegationCode}`);
+      if (!delegationId)
+        throw new Error(`Demo unit ${unit.acronym} names unknown delegation ${unit.delegationCode}`);
       await trx
         .insertInto('labs')
         .values({
@@ -64,12 +72,25 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
       skillIds.set(skill.slug, id);
       await trx
         .insertInto('skills')
-        .values({ id, slug: skill.slug, name_fr: skill.fr, name_en: skill.en, category: skill.category, created_at: at, updated_at: at })
+        .values({
+          id,
+          slug: skill.slug,
+          name_fr: skill.fr,
+          name_en: skill.en,
+          category: skill.category,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     }
     for (const demo of demoPeople) {
       const id = newId();
-      const row = { email: demo.email, first_name: demo.firstName, last_name: demo.lastName, job_title: demo.jobTitle };
+      const row = {
+        email: demo.email,
+        first_name: demo.firstName,
+        last_name: demo.lastName,
+        job_title: demo.jobTitle,
+      };
       await trx
         .insertInto('people')
         .values({
@@ -97,15 +118,24 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
             id: newId(),
             person_id: id,
             role: grant.role as RoleName,
-            lab_id: grant.role === 'contributor' || grant.role === 'correspondent' ? (labIds.get(grant.scope ?? '') ?? null) : null,
-            delegation_id: grant.role === 'dr_officer' ? (delegationIds.get(grant.scope ?? '') ?? null) : null,
+            lab_id:
+              grant.role === 'contributor' || grant.role === 'correspondent'
+                ? (labIds.get(grant.scope ?? '') ?? null)
+                : null,
+            delegation_id:
+              grant.role === 'dr_officer' ? (delegationIds.get(grant.scope ?? '') ?? null) : null,
             created_at: at,
           })
           .execute();
       }
-      const skills = demo.skills.map((slug) => skillIds.get(slug)).filter((skillId): skillId is string => Boolean(skillId));
+      const skills = demo.skills
+        .map((slug) => skillIds.get(slug))
+        .filter((skillId): skillId is string => Boolean(skillId));
       if (skills.length > 0) {
-        await trx.insertInto('person_skills').values(skills.map((skillId) => ({ person_id: id, skill_id: skillId }))).execute();
+        await trx
+          .insertInto('person_skills')
+          .values(skills.map((skillId) => ({ person_id: id, skill_id: skillId })))
+          .execute();
       }
     }
   });
@@ -127,7 +157,11 @@ export async function listDemoAccounts(db: Db) {
   const roleRows = await db
     .selectFrom('role_assignments')
     .select(['person_id', 'role'])
-    .where('person_id', 'in', rows.map((row) => row.id))
+    .where(
+      'person_id',
+      'in',
+      rows.map((row) => row.id),
+    )
     .execute();
   return demoAccounts.flatMap((account) => {
     const demo = demoPeople.find((person) => person.key === account.key);

@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -10,7 +10,10 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags: ['system'],
         summary: 'Liveness and database check',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: Type.Object({ status: Type.Literal('unavailable') }) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok') }),
+          503: Type.Object({ status: Type.Literal('unavailable') }),
+        },
       },
     },
     async (_request, reply) => {

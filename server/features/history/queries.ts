@@ -14,7 +14,15 @@ export async function listHistory(db: Db, subjectType: string, subjectId: string
   const rows = await db
     .selectFrom('events')
     .leftJoin('people', 'people.id', 'events.actor_id')
-    .select(['events.id', 'events.action', 'events.created_at', 'events.data', 'events.actor_id', 'people.first_name', 'people.last_name'])
+    .select([
+      'events.id',
+      'events.action',
+      'events.created_at',
+      'events.data',
+      'events.actor_id',
+      'people.first_name',
+      'people.last_name',
+    ])
     .where('events.subject_type', '=', subjectType)
     .where('events.subject_id', '=', subjectId)
     .orderBy('events.created_at', 'desc')
@@ -24,7 +32,9 @@ export async function listHistory(db: Db, subjectType: string, subjectId: string
     id: row.id,
     action: row.action,
     at: row.created_at,
-    actor: row.actor_id ? { id: row.actor_id, name: `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim() } : null,
+    actor: row.actor_id
+      ? { id: row.actor_id, name: `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim() }
+      : null,
     data: row.data,
   }));
 }

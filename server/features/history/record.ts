@@ -27,7 +27,10 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
 }
 
 /** The fields that differ between two versions of a row: `{ field: [before, after] }`. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [key, value] of Object.entries(after)) {
     if (value === undefined) continue;

@@ -22,7 +22,11 @@ export type LabInput = {
 
 async function assertDelegation(ctx: AppContext, delegationId: string | undefined) {
   if (!delegationId) return;
-  const found = await ctx.db.selectFrom('delegations').select('id').where('id', '=', delegationId).executeTakeFirst();
+  const found = await ctx.db
+    .selectFrom('delegations')
+    .select('id')
+    .where('id', '=', delegationId)
+    .executeTakeFirst();
   if (!found) throw invalid({ delegationId: 'is not a known delegation' });
 }
 
@@ -60,12 +64,24 @@ export async function createLab(ctx: AppContext, actorId: string, input: LabInpu
         deleted_at: null,
       })
       .execute();
-    await recordEvent(trx, { actorId, subjectType: 'lab', subjectId: id, action: 'created', data: { acronym: input.acronym }, at });
+    await recordEvent(trx, {
+      actorId,
+      subjectType: 'lab',
+      subjectId: id,
+      action: 'created',
+      data: { acronym: input.acronym },
+      at,
+    });
   });
   return id;
 }
 
-export async function updateLab(ctx: AppContext, actorId: string, lab: Lab, input: Partial<LabInput>): Promise<void> {
+export async function updateLab(
+  ctx: AppContext,
+  actorId: string,
+  lab: Lab,
+  input: Partial<LabInput>,
+): Promise<void> {
   await assertDelegation(ctx, input.delegationId);
   await assertAcronymFree(ctx, input.acronym, lab.id);
   const at = ctx.now().toISOString();
@@ -96,7 +112,14 @@ export async function updateLab(ctx: AppContext, actorId: string, lab: Lab, inpu
       })
       .where('id', '=', lab.id)
       .execute();
-    await recordEvent(trx, { actorId, subjectType: 'lab', subjectId: lab.id, action: 'updated', data: { changes: diff }, at });
+    await recordEvent(trx, {
+      actorId,
+      subjectType: 'lab',
+      subjectId: lab.id,
+      action: 'updated',
+      data: { changes: diff },
+      at,
+    });
   });
 }
 
@@ -113,6 +136,13 @@ export async function deleteLab(ctx: AppContext, actorId: string, lab: Lab): Pro
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('labs').set({ deleted_at: at, updated_at: at }).where('id', '=', lab.id).execute();
     await trx.deleteFrom('role_assignments').where('lab_id', '=', lab.id).execute();
-    await recordEvent(trx, { actorId, subjectType: 'lab', subjectId: lab.id, action: 'deleted', data: { acronym: lab.acronym }, at });
+    await recordEvent(trx, {
+      actorId,
+      subjectType: 'lab',
+      subjectId: lab.id,
+      action: 'deleted',
+      data: { acronym: lab.acronym },
+      at,
+    });
   });
 }

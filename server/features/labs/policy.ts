@@ -5,7 +5,8 @@ export const labPolicy = {
   read: (_actor: Actor | null, lab: Pick<Lab, 'deleted_at'>) => lab.deleted_at === null,
   create: (actor: Actor | null) => isAdmin(actor),
   /** Admins, and the lab's own correspondents for its presentation. */
-  update: (actor: Actor | null, lab: Pick<Lab, 'id'>) => isAdmin(actor) || (actor?.correspondentLabIds.has(lab.id) ?? false),
+  update: (actor: Actor | null, lab: Pick<Lab, 'id'>) =>
+    isAdmin(actor) || (actor?.correspondentLabIds.has(lab.id) ?? false),
   /** Moving a lab to another delegation or renaming its acronym is an admin's decision. */
   updateIdentity: (actor: Actor | null) => isAdmin(actor),
   delete: (actor: Actor | null) => isAdmin(actor),

@@ -14,7 +14,10 @@ export const LabSchema = Type.Object(
     city: Type.String(),
     site: Type.String(),
     region: Type.String(),
-    delegation: Type.Union([Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }), Type.Null()]),
+    delegation: Type.Union([
+      Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
+      Type.Null(),
+    ]),
     partners: Type.Array(Type.String()),
     themes: Type.Array(Type.String()),
     website: Type.String(),
@@ -22,7 +25,9 @@ export const LabSchema = Type.Object(
     latitude: Type.Union([Type.Number(), Type.Null()]),
     longitude: Type.Union([Type.Number(), Type.Null()]),
     peopleCount: Type.Integer(),
-    correspondents: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), jobTitle: Type.String() })),
+    correspondents: Type.Array(
+      Type.Object({ id: Type.String(), name: Type.String(), jobTitle: Type.String() }),
+    ),
     abilities: Abilities,
   },
   { $id: 'Lab' },
@@ -31,7 +36,11 @@ export const LabSchema = Type.Object(
 export function presentLab(
   actor: Actor | null,
   lab: Lab,
-  extra: { refs: DirectoryRefs; peopleCount: number; correspondents: Array<{ id: string; name: string; jobTitle: string }> },
+  extra: {
+    refs: DirectoryRefs;
+    peopleCount: number;
+    correspondents: Array<{ id: string; name: string; jobTitle: string }>;
+  },
 ) {
   const delegation = extra.refs.delegations.get(lab.delegation_id);
   return {

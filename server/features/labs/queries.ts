@@ -1,7 +1,11 @@
 import type { Db } from '../../db/connection.ts';
 import { foldText } from '../../lib/text.ts';
 
-export type LabFilter = { q?: string | undefined; delegation?: string | undefined; kind?: 'lab' | 'platform' | undefined };
+export type LabFilter = {
+  q?: string | undefined;
+  delegation?: string | undefined;
+  kind?: 'lab' | 'platform' | undefined;
+};
 
 export async function listLabs(db: Db, filter: LabFilter) {
   let query = db.selectFrom('labs').selectAll().where('deleted_at', 'is', null);
@@ -11,15 +15,26 @@ export async function listLabs(db: Db, filter: LabFilter) {
   if (!filter.q) return rows;
   // Labs are few (≤ ~1,000 even CNRS-wide): fold accents in JS rather than per dialect in SQL.
   const needle = foldText(filter.q);
-  return rows.filter((row) => foldText(`${row.acronym} ${row.name} ${row.city} ${row.themes.join(' ')}`).includes(needle));
+  return rows.filter((row) =>
+    foldText(`${row.acronym} ${row.name} ${row.city} ${row.themes.join(' ')}`).includes(needle),
+  );
 }
 
 export async function findLab(db: Db, id: string) {
-  return db.selectFrom('labs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('labs')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function findLabByAcronym(db: Db, acronym: string, exceptId?: string) {
-  let query = db.selectFrom('labs').select('id').where('acronym', '=', acronym).where('deleted_at', 'is', null);
+  let query = db
+    .selectFrom('labs')
+    .select('id')
+    .where('acronym', '=', acronym)
+    .where('deleted_at', 'is', null);
   if (exceptId) query = query.where('id', '!=', exceptId);
   return query.executeTakeFirst();
 }
@@ -41,7 +56,13 @@ export async function loadLabStats(db: Db, labIds: string[]) {
     db
       .selectFrom('role_assignments')
       .innerJoin('people', 'people.id', 'role_assignments.person_id')
-      .select(['role_assignments.lab_id', 'people.id', 'people.first_name', 'people.last_name', 'people.job_title'])
+      .select([
+        'role_assignments.lab_id',
+        'people.id',
+        'people.first_name',
+        'people.last_name',
+        'people.job_title',
+      ])
       .where('role_assignments.role', '=', 'correspondent')
       .where('role_assignments.lab_id', 'in', labIds)
       .where('people.deleted_at', 'is', null)

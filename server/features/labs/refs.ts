@@ -17,16 +17,23 @@ export async function loadDirectoryRefs(
       .select(['id', 'acronym', 'name', 'delegation_id'])
       .where('id', 'in', labIds)
       .execute();
-    for (const row of rows) labs.set(row.id, { id: row.id, acronym: row.acronym, name: row.name, delegationId: row.delegation_id });
+    for (const row of rows)
+      labs.set(row.id, { id: row.id, acronym: row.acronym, name: row.name, delegationId: row.delegation_id });
   }
   const delegationIds = [
-    ...new Set([...(ids.delegationIds ?? []), ...[...labs.values()].map((lab) => lab.delegationId)].filter(
-      (id): id is string => Boolean(id),
-    )),
+    ...new Set(
+      [...(ids.delegationIds ?? []), ...[...labs.values()].map((lab) => lab.delegationId)].filter(
+        (id): id is string => Boolean(id),
+      ),
+    ),
   ];
   const delegations = new Map<string, DelegationRef>();
   if (delegationIds.length > 0) {
-    const rows = await db.selectFrom('delegations').select(['id', 'code', 'name']).where('id', 'in', delegationIds).execute();
+    const rows = await db
+      .selectFrom('delegations')
+      .select(['id', 'code', 'name'])
+      .where('id', 'in', delegationIds)
+      .execute();
     for (const row of rows) delegations.set(row.id, row);
   }
   return { labs, delegations };

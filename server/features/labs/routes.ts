@@ -14,7 +14,9 @@ import { findLab, listLabs, loadLabStats } from './queries.ts';
 import { loadDirectoryRefs } from './refs.ts';
 
 const Kind = Type.Union([Type.Literal('lab'), Type.Literal('platform')]);
-const TextList = Type.Array(Type.String({ minLength: 1, maxLength: limits.shortText }), { maxItems: limits.listItems });
+const TextList = Type.Array(Type.String({ minLength: 1, maxLength: limits.shortText }), {
+  maxItems: limits.listItems,
+});
 const labFields = {
   acronym: Type.String({ minLength: 1, maxLength: 40 }),
   name: Name,
@@ -77,7 +79,14 @@ export function registerLabRoutes(parent: FastifyInstance, ctx: AppContext): voi
 
   app.get(
     '/api/labs/:id',
-    { schema: { tags: ['directory'], summary: 'One lab', params: IdParams, response: { 200: Type.Ref('Lab'), ...errors(404) } } },
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'One lab',
+        params: IdParams,
+        response: { 200: Type.Ref('Lab'), ...errors(404) },
+      },
+    },
     async (request) => {
       const [lab] = await presentMany(request.actor, [await loadVisible(request.actor, request.params.id)]);
       return lab!;
@@ -117,7 +126,10 @@ export function registerLabRoutes(parent: FastifyInstance, ctx: AppContext): voi
       if (!request.actor) throw unauthorized();
       const lab = await loadVisible(request.actor, request.params.id);
       authorize(request.actor, { canAct: labPolicy.update(request.actor, lab) });
-      if (identityFields.some((field) => request.body[field] !== undefined) && !labPolicy.updateIdentity(request.actor)) {
+      if (
+        identityFields.some((field) => request.body[field] !== undefined) &&
+        !labPolicy.updateIdentity(request.actor)
+      ) {
         throw forbidden('Only an administrator can change the acronym, the kind or the delegation of a lab');
       }
       await updateLab(ctx, request.actor.id, lab, request.body);
@@ -129,7 +141,12 @@ export function registerLabRoutes(parent: FastifyInstance, ctx: AppContext): voi
   app.delete(
     '/api/labs/:id',
     {
-      schema: { tags: ['directory'], summary: 'Remove a lab with nobody left in it (admin)', params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Remove a lab with nobody left in it (admin)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(401, 403, 404, 409) },
+      },
     },
     async (request, reply) => {
       if (!request.actor) throw unauthorized();

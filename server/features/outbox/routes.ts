@@ -31,8 +31,14 @@ export function registerOutboxRoutes(parent: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['admin'],
         summary: 'Mail stored in the outbox, newest first (admin)',
-        querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 254 })), ...Paging }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(MessageSummary), total: Type.Integer(), mode: Type.String() }), ...errors(400, 401, 403) },
+        querystring: Type.Object(
+          { to: Type.Optional(Type.String({ maxLength: 254 })), ...Paging },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(MessageSummary), total: Type.Integer(), mode: Type.String() }),
+          ...errors(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -45,7 +51,14 @@ export function registerOutboxRoutes(parent: FastifyInstance, ctx: AppContext): 
         base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
       ]);
       return {
-        items: rows.map((row) => ({ id: row.id, stream: row.stream, from: row.from_address, to: row.to_address, subject: row.subject, createdAt: row.created_at })),
+        items: rows.map((row) => ({
+          id: row.id,
+          stream: row.stream,
+          from: row.from_address,
+          to: row.to_address,
+          subject: row.subject,
+          createdAt: row.created_at,
+        })),
         total: Number(total.count),
         mode: ctx.mailer.kind,
       };
@@ -54,10 +67,21 @@ export function registerOutboxRoutes(parent: FastifyInstance, ctx: AppContext): 
 
   app.get(
     '/api/outbox/:id',
-    { schema: { tags: ['admin'], summary: 'One message of the outbox (admin)', params: IdParams, response: { 200: Message, ...errors(401, 403, 404) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'One message of the outbox (admin)',
+        params: IdParams,
+        response: { 200: Message, ...errors(401, 403, 404) },
+      },
+    },
     async (request) => {
       authorize(request.actor, { canAct: isAdmin(request.actor) });
-      const row = await ctx.db.selectFrom('outbox_messages').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+      const row = await ctx.db
+        .selectFrom('outbox_messages')
+        .selectAll()
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
       if (!row) throw notFound('Message');
       return {
         id: row.id,

@@ -1,15 +1,19 @@
-import { roleScope, type Locale, type RoleName } from '../../../shared/roles.ts';
+import { type Locale, type RoleName, roleScope } from '../../../shared/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Person } from '../../db/schema.ts';
 import { conflict, invalid } from '../../lib/errors.ts';
 import { foldText } from '../../lib/text.ts';
 import { newId } from '../../lib/tokens.ts';
+import { invitationMail } from '../../mail/templates.ts';
 import { createAccountToken } from '../auth/actions.ts';
 import { diffFields, recordEvent } from '../history/record.ts';
-import { invitationMail } from '../../mail/templates.ts';
 
-export type RoleInput = { role: RoleName; labId?: string | null | undefined; delegationId?: string | null | undefined };
+export type RoleInput = {
+  role: RoleName;
+  labId?: string | null | undefined;
+  delegationId?: string | null | undefined;
+};
 
 export type ProfileInput = {
   firstName?: string | undefined;
@@ -35,20 +39,38 @@ export const searchTextFor = (p: Pick<Person, 'first_name' | 'last_name' | 'emai
 async function assertReferences(db: Db, input: AccountInput & { skillIds?: string[] | undefined }) {
   const fields: Record<string, string> = {};
   if (input.labId) {
-    const lab = await db.selectFrom('labs').select('id').where('id', '=', input.labId).where('deleted_at', 'is', null).executeTakeFirst();
+    const lab = await db
+      .selectFrom('labs')
+      .select('id')
+      .where('id', '=', input.labId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!lab) fields.labId = 'is not a known lab';
   }
   for (const [index, grant] of (input.roles ?? []).entries()) {
     const scope = roleScope[grant.role];
     if (scope === 'lab') {
       if (!grant.labId) fields[`roles.${index}.labId`] = 'is required for this role';
-      else if (!(await db.selectFrom('labs').select('id').where('id', '=', grant.labId).where('deleted_at', 'is', null).executeTakeFirst())) {
+      else if (
+        !(await db
+          .selectFrom('labs')
+          .select('id')
+          .where('id', '=', grant.labId)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst())
+      ) {
         fields[`roles.${index}.labId`] = 'is not a known lab';
       }
     }
     if (scope === 'delegation') {
       if (!grant.delegationId) fields[`roles.${index}.delegationId`] = 'is required for this role';
-      else if (!(await db.selectFrom('delegations').select('id').where('id', '=', grant.delegationId).executeTakeFirst())) {
+      else if (
+        !(await db
+          .selectFrom('delegations')
+          .select('id')
+          .where('id', '=', grant.delegationId)
+          .executeTakeFirst())
+      ) {
         fields[`roles.${index}.delegationId`] = 'is not a known delegation';
       }
     }
@@ -63,7 +85,8 @@ async function assertReferences(db: Db, input: AccountInput & { skillIds?: strin
 async function assertEmailFree(db: Db, email: string, exceptId?: string) {
   let query = db.selectFrom('people').select('id').where('email', '=', email);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) throw conflict('Someone in the directory already has this email', { email: 'is already used' });
+  if (await query.executeTakeFirst())
+    throw conflict('Someone in the directory already has this email', { email: 'is already used' });
 }
 
 async function replaceRoles(db: Db, personId: string, roles: RoleInput[], at: string) {
@@ -98,7 +121,10 @@ async function replaceSkills(db: Db, personId: string, skillIds: string[]) {
   await db.deleteFrom('person_skills').where('person_id', '=', personId).execute();
   const unique = [...new Set(skillIds)];
   if (unique.length > 0) {
-    await db.insertInto('person_skills').values(unique.map((skillId) => ({ person_id: personId, skill_id: skillId }))).execute();
+    await db
+      .insertInto('person_skills')
+      .values(unique.map((skillId) => ({ person_id: personId, skill_id: skillId })))
+      .execute();
   }
 }
 
@@ -106,7 +132,8 @@ async function replaceSkills(db: Db, personId: string, skillIds: string[]) {
 export async function createPerson(
   ctx: AppContext,
   actorId: string,
-  input: ProfileInput & AccountInput & { email: string; firstName: string; lastName: string; sendInvitation: boolean },
+  input: ProfileInput &
+    AccountInput & { email: string; firstName: string; lastName: string; sendInvitation: boolean },
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
   await assertReferences(ctx.db, input);
@@ -143,9 +170,20 @@ export async function createPerson(
       .execute();
     await replaceRoles(trx, id, input.roles ?? [], at);
     await replaceSkills(trx, id, input.skillIds ?? []);
-    await recordEvent(trx, { actorId, subjectType: 'person', subjectId: id, action: 'created', data: { email, roles: input.roles ?? [] }, at });
+    await recordEvent(trx, {
+      actorId,
+      subjectType: 'person',
+      subjectId: id,
+      action: 'created',
+      data: { email, roles: input.roles ?? [] },
+      at,
+    });
     if (input.sendInvitation) {
-      invitationSecret = await createAccountToken(ctx, trx, { personId: id, purpose: 'invitation', createdBy: actorId });
+      invitationSecret = await createAccountToken(ctx, trx, {
+        personId: id,
+        purpose: 'invitation',
+        createdBy: actorId,
+      });
       await recordEvent(trx, { actorId, subjectType: 'person', subjectId: id, action: 'invited', at });
     }
   });
@@ -157,7 +195,11 @@ export async function createPerson(
 export async function invitePerson(ctx: AppContext, actorId: string, personId: string): Promise<void> {
   const at = ctx.now().toISOString();
   const secret = await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('people').set({ account_status: 'invited', updated_at: at }).where('id', '=', personId).execute();
+    await trx
+      .updateTable('people')
+      .set({ account_status: 'invited', updated_at: at })
+      .where('id', '=', personId)
+      .execute();
     await recordEvent(trx, { actorId, subjectType: 'person', subjectId: personId, action: 'invited', at });
     return createAccountToken(ctx, trx, { personId, purpose: 'invitation', createdBy: actorId });
   });
@@ -167,7 +209,11 @@ export async function invitePerson(ctx: AppContext, actorId: string, personId: s
 async function sendInvitation(ctx: AppContext, personId: string, actorId: string, secret: string) {
   const [person, inviter] = await Promise.all([
     ctx.db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', actorId).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('people')
+      .select(['first_name', 'last_name'])
+      .where('id', '=', actorId)
+      .executeTakeFirstOrThrow(),
   ]);
   await ctx.mailer.send({
     to: person.email,
@@ -204,7 +250,10 @@ export async function updatePerson(
   const diff = diffFields(person as unknown as Record<string, unknown>, changes);
   await ctx.db.transaction().execute(async (trx) => {
     if (email && email !== person.email) await assertEmailFree(trx, email, person.id);
-    const merged = { ...person, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    const merged = {
+      ...person,
+      ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    };
     await trx
       .updateTable('people')
       .set({
@@ -224,22 +273,49 @@ export async function updatePerson(
       diff.skills = [null, input.skillIds];
     }
     if (Object.keys(diff).length > 0) {
-      await recordEvent(trx, { actorId, subjectType: 'person', subjectId: person.id, action: 'updated', data: { changes: diff }, at });
+      await recordEvent(trx, {
+        actorId,
+        subjectType: 'person',
+        subjectId: person.id,
+        action: 'updated',
+        data: { changes: diff },
+        at,
+      });
     }
   });
 }
 
 /** Disabling signs the person out everywhere and revokes their API tokens. */
-export async function setPersonDisabled(ctx: AppContext, actorId: string, person: Person, isDisabled: boolean) {
+export async function setPersonDisabled(
+  ctx: AppContext,
+  actorId: string,
+  person: Person,
+  isDisabled: boolean,
+) {
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const status = isDisabled ? 'disabled' : person.password_hash ? 'active' : 'none';
-    await trx.updateTable('people').set({ account_status: status, updated_at: at }).where('id', '=', person.id).execute();
+    await trx
+      .updateTable('people')
+      .set({ account_status: status, updated_at: at })
+      .where('id', '=', person.id)
+      .execute();
     if (isDisabled) {
       await trx.deleteFrom('sessions').where('person_id', '=', person.id).execute();
-      await trx.updateTable('api_tokens').set({ revoked_at: at }).where('person_id', '=', person.id).where('revoked_at', 'is', null).execute();
+      await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('person_id', '=', person.id)
+        .where('revoked_at', 'is', null)
+        .execute();
     }
-    await recordEvent(trx, { actorId, subjectType: 'person', subjectId: person.id, action: isDisabled ? 'disabled' : 'enabled', at });
+    await recordEvent(trx, {
+      actorId,
+      subjectType: 'person',
+      subjectId: person.id,
+      action: isDisabled ? 'disabled' : 'enabled',
+      at,
+    });
   });
 }
 
@@ -262,7 +338,12 @@ export async function deletePerson(ctx: AppContext, actorId: string, person: Per
       .execute();
     await trx.deleteFrom('sessions').where('person_id', '=', person.id).execute();
     await trx.deleteFrom('role_assignments').where('person_id', '=', person.id).execute();
-    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('person_id', '=', person.id).where('revoked_at', 'is', null).execute();
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('person_id', '=', person.id)
+      .where('revoked_at', 'is', null)
+      .execute();
     await recordEvent(trx, {
       actorId,
       subjectType: 'person',

@@ -21,7 +21,11 @@ export async function bootstrapAdmin(ctx: AppContext, email: string): Promise<st
   const at = ctx.now().toISOString();
   const normalised = email.trim().toLowerCase();
   const secret = await ctx.db.transaction().execute(async (trx) => {
-    let person = await trx.selectFrom('people').select('id').where('email', '=', normalised).executeTakeFirst();
+    let person = await trx
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', normalised)
+      .executeTakeFirst();
     if (!person) {
       const row = { email: normalised, first_name: 'Admin', last_name: 'Relais', job_title: '' };
       person = { id: newId() };
@@ -48,9 +52,22 @@ export async function bootstrapAdmin(ctx: AppContext, email: string): Promise<st
     }
     await trx
       .insertInto('role_assignments')
-      .values({ id: newId(), person_id: person.id, role: 'admin', lab_id: null, delegation_id: null, created_at: at })
+      .values({
+        id: newId(),
+        person_id: person.id,
+        role: 'admin',
+        lab_id: null,
+        delegation_id: null,
+        created_at: at,
+      })
       .execute();
-    await recordEvent(trx, { actorId: null, subjectType: 'person', subjectId: person.id, action: 'bootstrap_admin', at });
+    await recordEvent(trx, {
+      actorId: null,
+      subjectType: 'person',
+      subjectId: person.id,
+      action: 'bootstrap_admin',
+      at,
+    });
     return createAccountToken(ctx, trx, { personId: person.id, purpose: 'invitation', createdBy: null });
   });
   return `${ctx.config.publicUrl}/invitation/${secret}`;

@@ -8,14 +8,16 @@ export const personPolicy = {
     person.deleted_at === null && (person.account_status !== 'disabled' || isAdmin(actor)),
   /** Email and phone are for signed-in members of the network only. */
   readContact: (actor: Actor | null) => actor !== null,
-  updateProfile: (actor: Actor | null, person: Pick<Person, 'id'>) => actor !== null && (actor.id === person.id || isAdmin(actor)),
+  updateProfile: (actor: Actor | null, person: Pick<Person, 'id'>) =>
+    actor !== null && (actor.id === person.id || isAdmin(actor)),
   /** Email, lab and roles are the admin's to change. */
   updateAccount: (actor: Actor | null) => isAdmin(actor),
   invite: (actor: Actor | null, person?: Pick<Person, 'account_status'>) =>
     isAdmin(actor) && (!person || person.account_status === 'none' || person.account_status === 'invited'),
   disable: (actor: Actor | null, person: Pick<Person, 'id' | 'account_status'>) =>
     isAdmin(actor) && actor!.id !== person.id && person.account_status !== 'disabled',
-  enable: (actor: Actor | null, person: Pick<Person, 'account_status'>) => isAdmin(actor) && person.account_status === 'disabled',
+  enable: (actor: Actor | null, person: Pick<Person, 'account_status'>) =>
+    isAdmin(actor) && person.account_status === 'disabled',
   delete: (actor: Actor | null, person: Pick<Person, 'id'>) => isAdmin(actor) && actor!.id !== person.id,
   create: (actor: Actor | null) => isAdmin(actor),
   readHistory: (actor: Actor | null, person: Pick<Person, 'id'>) => isAdmin(actor) || actor?.id === person.id,

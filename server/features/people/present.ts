@@ -26,7 +26,11 @@ export const PersonSchema = Type.Object(
     delegation: Type.Union([DelegationLink, Type.Null()]),
     roles: Type.Array(RoleSchema),
     skills: Type.Array(
-      Type.Object({ id: Type.String(), slug: Type.String(), name: Type.Object({ fr: Type.String(), en: Type.String() }) }),
+      Type.Object({
+        id: Type.String(),
+        slug: Type.String(),
+        name: Type.Object({ fr: Type.String(), en: Type.String() }),
+      }),
     ),
     languages: Type.Array(Type.String()),
     isMediaTrained: Type.Boolean(),
@@ -68,10 +72,16 @@ export function presentPerson(
     lab: lab ? { id: lab.id, acronym: lab.acronym, name: lab.name } : null,
     delegation: delegation ? { id: delegation.id, code: delegation.code, name: delegation.name } : null,
     roles: relations.grants.map((grant) => presentGrant(grant, relations.refs)),
-    skills: relations.skills.map((skill) => ({ id: skill.id, slug: skill.slug, name: { fr: skill.nameFr, en: skill.nameEn } })),
+    skills: relations.skills.map((skill) => ({
+      id: skill.id,
+      slug: skill.slug,
+      name: { fr: skill.nameFr, en: skill.nameEn },
+    })),
     languages: person.languages,
     isMediaTrained: person.is_media_trained,
-    photoUrl: person.photo_path ? `/api/people/${person.id}/photo?v=${encodeURIComponent(person.updated_at)}` : null,
+    photoUrl: person.photo_path
+      ? `/api/people/${person.id}/photo?v=${encodeURIComponent(person.updated_at)}`
+      : null,
     email: abilities.readContact ? person.email : null,
     phone: abilities.readContact ? person.phone : null,
     ...(isSelfOrAdmin ? { accountStatus: person.account_status, lastLoginAt: person.last_login_at } : {}),

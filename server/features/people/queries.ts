@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
-import type { Grant } from '../auth/actor.ts';
 import { likePattern } from '../../lib/text.ts';
-import { isAdmin, type Actor } from '../auth/actor.ts';
+import type { Grant } from '../auth/actor.ts';
+import { type Actor, isAdmin } from '../auth/actor.ts';
 
 export type PeopleFilter = {
   q?: string | undefined;
@@ -23,7 +23,11 @@ function filteredPeople(db: Db, actor: Actor | null, filter: PeopleFilter) {
     const delegation = filter.delegation;
     query = query.where((eb) =>
       eb.or([
-        eb('people.lab_id', 'in', eb.selectFrom('labs').select('labs.id').where('labs.delegation_id', '=', delegation)),
+        eb(
+          'people.lab_id',
+          'in',
+          eb.selectFrom('labs').select('labs.id').where('labs.delegation_id', '=', delegation),
+        ),
         eb(
           'people.id',
           'in',
@@ -48,7 +52,10 @@ function filteredPeople(db: Db, actor: Actor | null, filter: PeopleFilter) {
   if (filter.role) {
     const role = filter.role;
     query = query.where('people.id', 'in', (eb) =>
-      eb.selectFrom('role_assignments').select('role_assignments.person_id').where('role_assignments.role', '=', role as never),
+      eb
+        .selectFrom('role_assignments')
+        .select('role_assignments.person_id')
+        .where('role_assignments.role', '=', role as never),
     );
   }
   return query;
@@ -71,7 +78,12 @@ export async function listPeople(db: Db, actor: Actor | null, filter: PeopleFilt
 }
 
 export async function findPerson(db: Db, id: string) {
-  return db.selectFrom('people').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function findPersonByEmail(db: Db, email: string) {
@@ -80,7 +92,8 @@ export async function findPersonByEmail(db: Db, email: string) {
 
 /** Roles and skills for a page of people, in two queries. */
 export async function loadPeopleRelations(db: Db, personIds: string[]) {
-  if (personIds.length === 0) return { grants: new Map<string, Grant[]>(), skills: new Map<string, SkillRef[]>() };
+  if (personIds.length === 0)
+    return { grants: new Map<string, Grant[]>(), skills: new Map<string, SkillRef[]>() };
   const [roleRows, skillRows] = await Promise.all([
     db
       .selectFrom('role_assignments')

@@ -6,11 +6,11 @@ import type { AppContext } from '../../context.ts';
 import { authorize } from '../../lib/authorize.ts';
 import { forbidden, notFound, unauthorized } from '../../lib/errors.ts';
 import { Email, errors, IdParams, Name, Page, Paging, ShortText } from '../../lib/schemas.ts';
-import { listHistory, HistorySchema } from '../history/queries.ts';
+import { HistorySchema, listHistory } from '../history/queries.ts';
 import { loadDirectoryRefs } from '../labs/refs.ts';
 import { createPerson, deletePerson, invitePerson, setPersonDisabled, updatePerson } from './actions.ts';
 import { personPolicy } from './policy.ts';
-import { PersonSchema, presentPerson } from './present.ts';
+import { presentPerson } from './present.ts';
 import { findPerson, listPeople, loadPeopleRelations } from './queries.ts';
 
 const RoleInput = Type.Object(
@@ -26,7 +26,9 @@ const profileFields = {
   firstName: Type.Optional(Name),
   lastName: Type.Optional(Name),
   jobTitle: Type.Optional(ShortText),
-  phone: Type.Optional(Type.Union([Type.String({ maxLength: limits.phone, pattern: '^[0-9+() .-]*$' }), Type.Null()])),
+  phone: Type.Optional(
+    Type.Union([Type.String({ maxLength: limits.phone, pattern: '^[0-9+() .-]*$' }), Type.Null()]),
+  ),
   languages: Type.Optional(
     Type.Array(Type.String({ pattern: '^[a-z]{2}$' }), { maxItems: limits.listItems, uniqueItems: true }),
   ),
@@ -93,7 +95,11 @@ export function registerPeopleRoutes(parent: FastifyInstance, ctx: AppContext): 
       });
       return {
         items: rows.map((row) =>
-          presentPerson(request.actor, row, { grants: grants.get(row.id) ?? [], skills: skills.get(row.id) ?? [], refs }),
+          presentPerson(request.actor, row, {
+            grants: grants.get(row.id) ?? [],
+            skills: skills.get(row.id) ?? [],
+            refs,
+          }),
         ),
         total,
       };
@@ -135,7 +141,10 @@ export function registerPeopleRoutes(parent: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       authorize(request.actor, { canAct: personPolicy.create(request.actor) });
-      const id = await createPerson(ctx, request.actor.id, { ...request.body, sendInvitation: request.body.sendInvitation ?? true });
+      const id = await createPerson(ctx, request.actor.id, {
+        ...request.body,
+        sendInvitation: request.body.sendInvitation ?? true,
+      });
       return reply.status(201).send(await presentOne(request.actor, id));
     },
   );
@@ -147,7 +156,10 @@ export function registerPeopleRoutes(parent: FastifyInstance, ctx: AppContext): 
         tags: ['directory'],
         summary: 'Edit a person: profile fields (the person or an admin), email, lab and roles (admin)',
         params: IdParams,
-        body: Type.Object({ ...profileFields, ...accountFields }, { additionalProperties: false, minProperties: 1 }),
+        body: Type.Object(
+          { ...profileFields, ...accountFields },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         response: { 200: Type.Ref('Person'), ...errors(400, 401, 403, 404, 409) },
       },
     },
@@ -159,7 +171,10 @@ export function registerPeopleRoutes(parent: FastifyInstance, ctx: AppContext): 
         canAct: personPolicy.updateProfile(request.actor, person),
       });
       const { email, labId, roles } = request.body;
-      if ((email !== undefined || labId !== undefined || roles !== undefined) && !personPolicy.updateAccount(request.actor)) {
+      if (
+        (email !== undefined || labId !== undefined || roles !== undefined) &&
+        !personPolicy.updateAccount(request.actor)
+      ) {
         throw forbidden('Only an administrator can change an email, a lab or roles');
       }
       await updatePerson(ctx, request.actor.id, person, request.body);
@@ -176,25 +191,39 @@ export function registerPeopleRoutes(parent: FastifyInstance, ctx: AppContext): 
     app.post(
       `/api/people/:id/${path}`,
       {
-        schema: { tags: ['directory'], summary, params: IdParams, response: { 200: Type.Ref('Person'), ...errors(401, 403, 404) } },
+        schema: {
+          tags: ['directory'],
+          summary,
+          params: IdParams,
+          response: { 200: Type.Ref('Person'), ...errors(401, 403, 404) },
+        },
       },
       async (request) => {
         if (!request.actor) throw unauthorized();
         const person = await loadForAction(request.params.id);
         authorize(request.actor, {
           canSee: personPolicy.read(request.actor, person),
-          canAct: (personPolicy[can] as (a: typeof request.actor, p: typeof person) => boolean)(request.actor, person),
+          canAct: (personPolicy[can] as (a: typeof request.actor, p: typeof person) => boolean)(
+            request.actor,
+            person,
+          ),
         });
         await run(request.actor.id, person);
         return presentOne(request.actor, person.id);
       },
     );
 
-  adminAction('invitation', 'Send (again) the invitation to create an account (admin)', 'invite', (actorId, person) =>
-    invitePerson(ctx, actorId, person.id),
+  adminAction(
+    'invitation',
+    'Send (again) the invitation to create an account (admin)',
+    'invite',
+    (actorId, person) => invitePerson(ctx, actorId, person.id),
   );
-  adminAction('disable', 'Disable the account: signs out everywhere, revokes tokens (admin)', 'disable', (actorId, person) =>
-    setPersonDisabled(ctx, actorId, person, true),
+  adminAction(
+    'disable',
+    'Disable the account: signs out everywhere, revokes tokens (admin)',
+    'disable',
+    (actorId, person) => setPersonDisabled(ctx, actorId, person, true),
   );
   adminAction('enable', 'Enable a disabled account (admin)', 'enable', (actorId, person) =>
     setPersonDisabled(ctx, actorId, person, false),
@@ -203,12 +232,20 @@ export function registerPeopleRoutes(parent: FastifyInstance, ctx: AppContext): 
   app.delete(
     '/api/people/:id',
     {
-      schema: { tags: ['directory'], summary: 'Remove a person from the directory (admin)', params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404) } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Remove a person from the directory (admin)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(401, 403, 404) },
+      },
     },
     async (request, reply) => {
       if (!request.actor) throw unauthorized();
       const person = await loadForAction(request.params.id);
-      authorize(request.actor, { canSee: personPolicy.read(request.actor, person), canAct: personPolicy.delete(request.actor, person) });
+      authorize(request.actor, {
+        canSee: personPolicy.read(request.actor, person),
+        canAct: personPolicy.delete(request.actor, person),
+      });
       await deletePerson(ctx, request.actor.id, person);
       return reply.status(204).send(null);
     },
@@ -227,7 +264,10 @@ export function registerPeopleRoutes(parent: FastifyInstance, ctx: AppContext): 
     async (request) => {
       if (!request.actor) throw unauthorized();
       const person = await loadForAction(request.params.id);
-      authorize(request.actor, { canSee: personPolicy.read(request.actor, person), canAct: personPolicy.readHistory(request.actor, person) });
+      authorize(request.actor, {
+        canSee: personPolicy.read(request.actor, person),
+        canAct: personPolicy.readHistory(request.actor, person),
+      });
       return { items: await listHistory(ctx.db, 'person', person.id) };
     },
   );

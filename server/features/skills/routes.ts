@@ -9,7 +9,16 @@ import { newId } from '../../lib/tokens.ts';
 import { type Actor, isNetworkManager } from '../auth/actor.ts';
 import { diffFields, recordEvent } from '../history/record.ts';
 
-export const skillCategories = ['media', 'writing', 'visual', 'events', 'digital', 'languages', 'science', 'other'] as const;
+export const skillCategories = [
+  'media',
+  'writing',
+  'visual',
+  'events',
+  'digital',
+  'languages',
+  'science',
+  'other',
+] as const;
 
 const SkillSchema = Type.Object({
   id: Type.String(),
@@ -41,7 +50,14 @@ export function registerSkillRoutes(parent: FastifyInstance, ctx: AppContext): v
     let query = ctx.db
       .selectFrom('skills')
       .leftJoin('person_skills', 'person_skills.skill_id', 'skills.id')
-      .select((eb) => ['skills.id', 'skills.slug', 'skills.name_fr', 'skills.name_en', 'skills.category', eb.fn.count<number>('person_skills.person_id').as('people_count')])
+      .select((eb) => [
+        'skills.id',
+        'skills.slug',
+        'skills.name_fr',
+        'skills.name_en',
+        'skills.category',
+        eb.fn.count<number>('person_skills.person_id').as('people_count'),
+      ])
       .groupBy(['skills.id', 'skills.slug', 'skills.name_fr', 'skills.name_en', 'skills.category'])
       .orderBy('skills.name_fr');
     if (id) query = query.where('skills.id', '=', id);
@@ -64,7 +80,13 @@ export function registerSkillRoutes(parent: FastifyInstance, ctx: AppContext): v
 
   app.get(
     '/api/skills',
-    { schema: { tags: ['directory'], summary: 'The skills taxonomy, with how many people have each', response: { 200: Type.Object({ items: Type.Array(SkillSchema) }) } } },
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'The skills taxonomy, with how many people have each',
+        response: { 200: Type.Object({ items: Type.Array(SkillSchema) }) },
+      },
+    },
     async (request) => ({ items: await list(request.actor) }),
   );
 
@@ -90,9 +112,24 @@ export function registerSkillRoutes(parent: FastifyInstance, ctx: AppContext): v
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .insertInto('skills')
-          .values({ id, slug, name_fr: request.body.nameFr.trim(), name_en: request.body.nameEn.trim(), category: request.body.category, created_at: at, updated_at: at })
+          .values({
+            id,
+            slug,
+            name_fr: request.body.nameFr.trim(),
+            name_en: request.body.nameEn.trim(),
+            category: request.body.category,
+            created_at: at,
+            updated_at: at,
+          })
           .execute();
-        await recordEvent(trx, { actorId, subjectType: 'skill', subjectId: id, action: 'created', data: { slug }, at });
+        await recordEvent(trx, {
+          actorId,
+          subjectType: 'skill',
+          subjectId: id,
+          action: 'created',
+          data: { slug },
+          at,
+        });
       });
       const [row] = await list(request.actor, id);
       return reply.status(201).send(row!);
@@ -115,13 +152,28 @@ export function registerSkillRoutes(parent: FastifyInstance, ctx: AppContext): v
       const skill = await loadOne(request.params.id);
       authorize(request.actor, { canAct: skillPolicy.manage(request.actor) });
       const actorId = request.actor.id;
-      const changes = { name_fr: request.body.nameFr?.trim(), name_en: request.body.nameEn?.trim(), category: request.body.category };
+      const changes = {
+        name_fr: request.body.nameFr?.trim(),
+        name_en: request.body.nameEn?.trim(),
+        category: request.body.category,
+      };
       const diff = diffFields(skill, changes);
       if (Object.keys(diff).length > 0) {
         const at = ctx.now().toISOString();
         await ctx.db.transaction().execute(async (trx) => {
-          await trx.updateTable('skills').set({ ...changes, updated_at: at }).where('id', '=', skill.id).execute();
-          await recordEvent(trx, { actorId, subjectType: 'skill', subjectId: skill.id, action: 'updated', data: { changes: diff }, at });
+          await trx
+            .updateTable('skills')
+            .set({ ...changes, updated_at: at })
+            .where('id', '=', skill.id)
+            .execute();
+          await recordEvent(trx, {
+            actorId,
+            subjectType: 'skill',
+            subjectId: skill.id,
+            action: 'updated',
+            data: { changes: diff },
+            at,
+          });
         });
       }
       const [row] = await list(request.actor, skill.id);
@@ -131,7 +183,14 @@ export function registerSkillRoutes(parent: FastifyInstance, ctx: AppContext): v
 
   app.delete(
     '/api/skills/:id',
-    { schema: { tags: ['directory'], summary: 'Remove a skill from the taxonomy and from everyone (cell, admin)', params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404) } } },
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Remove a skill from the taxonomy and from everyone (cell, admin)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(401, 403, 404) },
+      },
+    },
     async (request, reply) => {
       if (!request.actor) throw unauthorized();
       const skill = await loadOne(request.params.id);
@@ -141,7 +200,14 @@ export function registerSkillRoutes(parent: FastifyInstance, ctx: AppContext): v
       await ctx.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('person_skills').where('skill_id', '=', skill.id).execute();
         await trx.deleteFrom('skills').where('id', '=', skill.id).execute();
-        await recordEvent(trx, { actorId, subjectType: 'skill', subjectId: skill.id, action: 'deleted', data: { slug: skill.slug, nameFr: skill.name_fr }, at });
+        await recordEvent(trx, {
+          actorId,
+          subjectType: 'skill',
+          subjectId: skill.id,
+          action: 'deleted',
+          data: { slug: skill.slug, nameFr: skill.name_fr },
+          at,
+        });
       });
       return reply.status(204).send(null);
     },

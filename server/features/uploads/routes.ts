@@ -24,9 +24,14 @@ async function readUploadedFile(request: FastifyRequest): Promise<Buffer> {
   if (!part) throw new HttpError(400, 'invalid', 'No file received', { fields: { file: 'is required' } });
   const buffer = await part.toBuffer();
   if (part.file.truncated) {
-    throw new HttpError(413, 'payload_too_large', `The image is larger than ${imageLimits.maxBytes / 1024 / 1024} MB`, {
-      fields: { file: 'is too large' },
-    });
+    throw new HttpError(
+      413,
+      'payload_too_large',
+      `The image is larger than ${imageLimits.maxBytes / 1024 / 1024} MB`,
+      {
+        fields: { file: 'is too large' },
+      },
+    );
   }
   return buffer;
 }
@@ -37,7 +42,9 @@ type Target = {
   file: 'photo' | 'logo';
   size: number;
   subject: string;
-  load: (id: string) => Promise<{ id: string; photo_path?: string | null; logo_path?: string | null } | undefined>;
+  load: (
+    id: string,
+  ) => Promise<{ id: string; photo_path?: string | null; logo_path?: string | null } | undefined>;
   can: (actor: Actor, row: { id: string }) => boolean;
 };
 
@@ -98,7 +105,13 @@ export function registerUploadRoutes(parent: FastifyInstance, ctx: AppContext): 
             .set({ [target.field]: relative, updated_at: at })
             .where('id', '=', row.id)
             .execute();
-          await recordEvent(trx, { actorId, subjectType: target.subject, subjectId: row.id, action: `${target.file}_updated`, at });
+          await recordEvent(trx, {
+            actorId,
+            subjectType: target.subject,
+            subjectId: row.id,
+            action: `${target.file}_updated`,
+            at,
+          });
         });
         const previous = row[target.field];
         if (previous) await fs.rm(path.join(uploads, previous), { force: true });
@@ -108,7 +121,14 @@ export function registerUploadRoutes(parent: FastifyInstance, ctx: AppContext): 
 
     app.get(
       `/api/${target.table}/:id/${target.file}`,
-      { schema: { tags: ['directory'], summary: `The ${target.file} image (WebP)`, params: IdParams, response: { ...errors(404) } } },
+      {
+        schema: {
+          tags: ['directory'],
+          summary: `The ${target.file} image (WebP)`,
+          params: IdParams,
+          response: { ...errors(404) },
+        },
+      },
       async (request, reply) => {
         const row = await target.load(request.params.id);
         const stored = row?.[target.field];

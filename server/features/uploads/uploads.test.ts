@@ -28,22 +28,41 @@ describe('photo and logo uploads', () => {
   });
 
   test('not signed in → 401', async () => {
-    const response = await t.app.inject({ method: 'PUT', url: `/api/people/${network.people.correspondent.id}/photo`, payload: form(jpegWithGps, 'a.jpg', 'image/jpeg') });
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: `/api/people/${network.people.correspondent.id}/photo`,
+      payload: form(jpegWithGps, 'a.jpg', 'image/jpeg'),
+    });
     assert.equal(response.statusCode, 401);
   });
 
   test("someone else's photo → 403; unknown person → 404", async () => {
     const headers = await signInAs(t, network.people.contributor);
-    const other = await t.app.inject({ method: 'PUT', url: `/api/people/${network.people.correspondent.id}/photo`, headers, payload: form(jpegWithGps, 'a.jpg', 'image/jpeg') });
+    const other = await t.app.inject({
+      method: 'PUT',
+      url: `/api/people/${network.people.correspondent.id}/photo`,
+      headers,
+      payload: form(jpegWithGps, 'a.jpg', 'image/jpeg'),
+    });
     assert.equal(other.statusCode, 403);
-    const unknown = await t.app.inject({ method: 'PUT', url: '/api/people/00000000-0000-0000-0000-000000000000/photo', headers, payload: form(jpegWithGps, 'a.jpg', 'image/jpeg') });
+    const unknown = await t.app.inject({
+      method: 'PUT',
+      url: '/api/people/00000000-0000-0000-0000-000000000000/photo',
+      headers,
+      payload: form(jpegWithGps, 'a.jpg', 'image/jpeg'),
+    });
     assert.equal(unknown.statusCode, 404);
   });
 
   test('own photo is re-encoded to WebP without metadata, served, and recorded', async () => {
     const person = network.people.correspondent;
     const headers = await signInAs(t, person);
-    const response = await t.app.inject({ method: 'PUT', url: `/api/people/${person.id}/photo`, headers, payload: form(jpegWithGps, 'me.jpg', 'image/jpeg') });
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: `/api/people/${person.id}/photo`,
+      headers,
+      payload: form(jpegWithGps, 'me.jpg', 'image/jpeg'),
+    });
     assert.equal(response.statusCode, 200, response.body);
     const image = await t.app.inject({ url: response.json().url });
     assert.equal(image.statusCode, 200);
@@ -52,9 +71,18 @@ describe('photo and logo uploads', () => {
     assert.equal(meta.format, 'webp');
     assert.equal(meta.exif, undefined, 'EXIF (and its GPS position) is stripped');
     assert.ok((meta.width ?? 0) <= 512);
-    const row = await t.db.selectFrom('people').select('photo_path').where('id', '=', person.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('people')
+      .select('photo_path')
+      .where('id', '=', person.id)
+      .executeTakeFirstOrThrow();
     assert.ok(fs.existsSync(path.join(t.ctx.config.dataDir, 'uploads', row.photo_path!)));
-    const events = await t.db.selectFrom('events').selectAll().where('subject_id', '=', person.id).where('action', '=', 'photo_updated').execute();
+    const events = await t.db
+      .selectFrom('events')
+      .selectAll()
+      .where('subject_id', '=', person.id)
+      .where('action', '=', 'photo_updated')
+      .execute();
     assert.equal(events.length, 1);
     const presented = await t.app.inject({ url: `/api/people/${person.id}` });
     assert.match(presented.json().photoUrl, /\/photo\?v=/);
@@ -63,28 +91,52 @@ describe('photo and logo uploads', () => {
   test('an SVG with a script, an empty file, a non-image and a missing file are refused with a message', async () => {
     const person = network.people.correspondent;
     const headers = await signInAs(t, person);
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
+    );
     const cases: Array<[Buffer, string, string]> = [
       [svg, 'x.png', 'image/png'],
       [Buffer.alloc(0), 'empty.jpg', 'image/jpeg'],
       [Buffer.from('%PDF-1.4 not an image'), 'doc.jpg', 'image/jpeg'],
     ];
     for (const [data, name, type] of cases) {
-      const response = await t.app.inject({ method: 'PUT', url: `/api/people/${person.id}/photo`, headers, payload: form(data, name, type) });
+      const response = await t.app.inject({
+        method: 'PUT',
+        url: `/api/people/${person.id}/photo`,
+        headers,
+        payload: form(data, name, type),
+      });
       assert.equal(response.statusCode, 400, `${name}: ${response.body}`);
       assert.ok(response.json().error.fields.file);
     }
-    const noFile = await t.app.inject({ method: 'PUT', url: `/api/people/${person.id}/photo`, headers: { ...headers, 'content-type': 'application/json' }, payload: '{}' });
+    const noFile = await t.app.inject({
+      method: 'PUT',
+      url: `/api/people/${person.id}/photo`,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{}',
+    });
     assert.equal(noFile.statusCode, 400);
   });
 
   test("a lab's correspondent uploads its logo; another lab's correspondent cannot", async () => {
-    const png = await sharp({ create: { width: 300, height: 120, channels: 4, background: '#ffffff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 120, channels: 4, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     const own = await signInAs(t, network.people.correspondent);
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/labs/${network.lab.id}/logo`, headers: own, payload: form(png, 'logo.png', 'image/png') });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/labs/${network.lab.id}/logo`,
+      headers: own,
+      payload: form(png, 'logo.png', 'image/png'),
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     const other = await signInAs(t, network.people.otherCorrespondent);
-    const refused = await t.app.inject({ method: 'PUT', url: `/api/labs/${network.lab.id}/logo`, headers: other, payload: form(png, 'logo.png', 'image/png') });
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: `/api/labs/${network.lab.id}/logo`,
+      headers: other,
+      payload: form(png, 'logo.png', 'image/png'),
+    });
     assert.equal(refused.statusCode, 403);
     const lab = await t.app.inject({ url: `/api/labs/${network.lab.id}` });
     assert.match(lab.json().logoUrl, /\/logo\?v=/);
