@@ -27,7 +27,7 @@ import { HttpError } from './lib/errors.ts';
 import { ErrorResponse } from './lib/schemas.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { handleFrameworkError, registerErrorHandling } from './plugins/errors.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 
 export type BuildOptions = {
@@ -58,6 +58,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);

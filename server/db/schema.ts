@@ -45,6 +45,8 @@ export type PersonTable = {
   last_name: string;
   /** lower-cased, accent-free "first last email" for search on both dialects */
   search_text: string;
+  /** folded "last first", so accented names sort where a reader expects them */
+  sort_name: string;
   job_title: string;
   lab_id: string | null;
   languages: JSONColumnType<string[]>;

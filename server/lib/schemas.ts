@@ -24,7 +24,9 @@ export const ErrorResponse = Type.Object(
 
 export const Email = Type.String({ format: 'email', maxLength: limits.email });
 export const Password = Type.String({ minLength: limits.password.min, maxLength: limits.password.max });
-export const Name = Type.String({ minLength: 1, maxLength: limits.name });
+/** A name must hold something besides spaces: values are trimmed before they are stored. */
+const notBlank = '\\S';
+export const Name = Type.String({ minLength: 1, maxLength: limits.name, pattern: notBlank });
 export const ShortText = Type.String({ maxLength: limits.shortText });
 export const Url = Type.Union([
   Type.Literal(''),

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
 import { fieldsFromAjvErrors } from './validation.ts';
 
@@ -38,4 +38,22 @@ export function registerErrorHandling(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
   });
+}
+
+/**
+ * Errors Fastify raises before routing — an undecodable URL (`%E0%A4%A`), a path parameter longer
+ * than the router accepts — skip the error handler; give them the same shape. Pass it to
+ * `Fastify({ frameworkErrors: handleFrameworkError })`.
+ */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  if (status >= 500) {
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
+  }
+  const code = status === 414 ? 'uri_too_long' : 'bad_request';
+  return reply
+    .status(status)
+    .send({ error: { code, message: 'This address is not valid' } } satisfies ErrorBody);
 }

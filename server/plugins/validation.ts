@@ -21,9 +21,45 @@ function makeAjv(options: Options): Ajv {
 const bodyAjv = makeAjv({ coerceTypes: false });
 const textAjv = makeAjv({ coerceTypes: 'array' });
 
+/** Where the first string holding U+0000 is (an Ajv instance path), or null. Iterative: bodies may nest deeply. */
+function findNulCharacter(root: unknown): string | null {
+  const pending: Array<[unknown, string]> = [[root, '']];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) pending.push([item, `${path}/${key}`]);
+    }
+  }
+  return null;
+}
+
+type Validate = ((data: unknown, context?: unknown) => boolean) & {
+  errors?: ErrorObject[] | null;
+  schemaEnv?: unknown;
+};
+
+/**
+ * PostgreSQL text cannot hold a NUL character (the query fails), SQLite would store it: refuse
+ * it in every validated part, before Ajv, so both dialects answer the same 400.
+ */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object);
+  const validate = ajv.compile(schema as object) as Validate;
+  const check: Validate = (data, context) => {
+    const nulAt = findNulCharacter(data);
+    if (nulAt !== null) {
+      check.errors = [{ keyword: 'nul', instancePath: nulAt, schemaPath: '', params: {} }];
+      return false;
+    }
+    const isValid = context === undefined ? validate(data) : validate(data, context);
+    check.errors = validate.errors ?? null;
+    return isValid;
+  };
+  // Fastify passes the parent object when the compiled function has one, so Ajv may replace the root value.
+  check.schemaEnv = validate.schemaEnv;
+  return check;
 };
 
 const messages: Record<string, (error: ErrorObject) => string> = {
@@ -44,13 +80,22 @@ const messages: Record<string, (error: ErrorObject) => string> = {
   maxItems: (error) => `must have at most ${String(error.params.limit)} items`,
   minimum: (error) => `must be at least ${String(error.params.limit)}`,
   maximum: (error) => `must be at most ${String(error.params.limit)}`,
-  pattern: () => 'has an invalid format',
+  pattern: (error) => (error.params.pattern === '\\S' ? 'must not be blank' : 'has an invalid format'),
   uniqueItems: () => 'must not repeat items',
+  nul: () => 'must not contain a NUL character',
 };
 
 /** One message per field, keyed by the field's path (`email`, `roles.0.role`). */
 export function fieldsFromAjvErrors(errors: ErrorObject[], context: string): Record<string, string> {
   const fields: Record<string, string> = {};
+  // A union of literals fails once per branch: name every allowed value, not the first branch's.
+  const allowed = new Map<string, unknown[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'const' && error.keyword !== 'enum') continue;
+    const values =
+      error.keyword === 'const' ? [error.params.allowedValue] : (error.params.allowedValues as unknown[]);
+    allowed.set(error.instancePath, [...new Set([...(allowed.get(error.instancePath) ?? []), ...values])]);
+  }
   for (const error of errors) {
     let path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
     if (error.keyword === 'required')
@@ -61,7 +106,11 @@ export function fieldsFromAjvErrors(errors: ErrorObject[], context: string): Rec
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue;
     const key = path || context;
     if (fields[key]) continue;
-    fields[key] = messages[error.keyword]?.(error) ?? error.message ?? 'is invalid';
+    const choices = allowed.get(error.instancePath);
+    fields[key] =
+      choices && choices.length > 1
+        ? `must be one of: ${choices.join(', ')}`
+        : (messages[error.keyword]?.(error) ?? error.message ?? 'is invalid');
   }
   return Object.keys(fields).length > 0 ? fields : { [context]: 'is invalid' };
 }

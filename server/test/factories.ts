@@ -1,6 +1,6 @@
 import type { RoleName } from '../../shared/roles.ts';
 import type { Db } from '../db/connection.ts';
-import { searchTextFor } from '../features/people/actions.ts';
+import { nameKeysFor } from '../features/people/actions.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { newId } from '../lib/tokens.ts';
 import type { TestApp } from './helpers.ts';
@@ -94,7 +94,7 @@ export async function createPerson(
     .values({
       id,
       ...row,
-      search_text: searchTextFor(row),
+      ...nameKeysFor(row),
       lab_id: overrides.labId ?? null,
       languages: JSON.stringify(['fr']),
       is_media_trained: false,

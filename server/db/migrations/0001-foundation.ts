@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { columnTypes } from '../column-types.ts';
 import type { Dialect } from '../connection.ts';
@@ -38,7 +38,14 @@ export function migration(dialect: Dialect): Migration {
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
         .addColumn('deleted_at', t.timestamp)
         .execute();
-      await db.schema.createIndex('labs_acronym_idx').on('labs').column('acronym').execute();
+      // One live lab per acronym (the action also compares case-insensitively); removed labs keep theirs.
+      await db.schema
+        .createIndex('labs_acronym_live_idx')
+        .on('labs')
+        .column('acronym')
+        .unique()
+        .where(sql.ref('deleted_at'), 'is', null)
+        .execute();
       await db.schema.createIndex('labs_delegation_idx').on('labs').column('delegation_id').execute();
 
       await db.schema
@@ -48,6 +55,7 @@ export function migration(dialect: Dialect): Migration {
         .addColumn('first_name', 'text', (c) => c.notNull())
         .addColumn('last_name', 'text', (c) => c.notNull())
         .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('sort_name', 'text', (c) => c.notNull())
         .addColumn('job_title', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('lab_id', 'text', (c) => c.references('labs.id'))
         .addColumn('languages', t.json, (c) => c.notNull())
@@ -64,9 +72,9 @@ export function migration(dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('people_lab_idx').on('people').column('lab_id').execute();
       await db.schema
-        .createIndex('people_name_idx')
+        .createIndex('people_sort_idx')
         .on('people')
-        .columns(['last_name', 'first_name'])
+        .columns(['sort_name', 'id'])
         .execute();
 
       await db.schema

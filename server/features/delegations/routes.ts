@@ -17,7 +17,7 @@ const DelegationSchema = Type.Object({
   abilities: Abilities,
 });
 const fields = {
-  code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' }),
+  code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 -]*[A-Za-z0-9][A-Za-z0-9 -]*$' }),
   name: Name,
   city: Type.Optional(ShortText),
 };
@@ -31,15 +31,25 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
   async function list(actor: Actor | null, id?: string) {
     let query = ctx.db
       .selectFrom('delegations')
-      .leftJoin('labs', (join) =>
-        join.onRef('labs.delegation_id', '=', 'delegations.id').on('labs.deleted_at', 'is', null),
-      )
+      .leftJoin('labs', 'labs.delegation_id', 'delegations.id')
       .select((eb) => [
         'delegations.id',
         'delegations.code',
         'delegations.name',
         'delegations.city',
-        eb.fn.count<number>('labs.id').as('lab_count'),
+        eb.fn
+          .count<number>(eb.case().when('labs.deleted_at', 'is', null).then(eb.ref('labs.id')).end())
+          .as('lab_count'),
+        // Removed labs still point to their delegation: it cannot be deleted while any does.
+        eb.fn.count<number>('labs.id').as('attached_count'),
+        eb
+          .exists(
+            eb
+              .selectFrom('role_assignments')
+              .select('role_assignments.id')
+              .whereRef('role_assignments.delegation_id', '=', 'delegations.id'),
+          )
+          .as('has_officers'),
       ])
       .groupBy(['delegations.id', 'delegations.code', 'delegations.name', 'delegations.city']);
     if (id) query = query.where('delegations.id', '=', id);
@@ -55,7 +65,7 @@ export function registerDelegationRoutes(parent: FastifyInstance, ctx: AppContex
         labCount: Number(row.lab_count),
         abilities: {
           update: delegationPolicy.manage(actor),
-          delete: delegationPolicy.manage(actor) && Number(row.lab_count) === 0,
+          delete: delegationPolicy.manage(actor) && Number(row.attached_count) === 0 && !row.has_officers,
         },
       }));
   }

@@ -2,7 +2,7 @@ import type { RoleName } from '../../../shared/roles.ts';
 import type { Db } from '../../db/connection.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { newId } from '../../lib/tokens.ts';
-import { searchTextFor } from '../people/actions.ts';
+import { nameKeysFor } from '../people/actions.ts';
 import { demoAccounts, demoPeople } from './data/people.ts';
 import { demoSkills } from './data/skills.ts';
 import { demoDelegations, demoUnits } from './data/units.ts';
@@ -96,7 +96,7 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
         .values({
           id,
           ...row,
-          search_text: searchTextFor(row),
+          ...nameKeysFor(row),
           lab_id: demo.labAcronym ? (labIds.get(demo.labAcronym) ?? null) : null,
           languages: JSON.stringify(demo.languages),
           is_media_trained: demo.isMediaTrained,

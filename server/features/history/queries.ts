@@ -26,6 +26,7 @@ export async function listHistory(db: Db, subjectType: string, subjectId: string
     .where('events.subject_type', '=', subjectType)
     .where('events.subject_id', '=', subjectId)
     .orderBy('events.created_at', 'desc')
+    .orderBy('events.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((row) => ({

@@ -30,7 +30,9 @@ async function assertDelegation(ctx: AppContext, delegationId: string | undefine
   if (!found) throw invalid({ delegationId: 'is not a known delegation' });
 }
 
-async function assertAcronymFree(ctx: AppContext, acronym: string | undefined, exceptId?: string) {
+async function assertAcronymFree(ctx: AppContext, input: string | undefined, exceptId?: string) {
+  // Compare what will be stored: the acronym is trimmed on write.
+  const acronym = input?.trim();
   if (acronym && (await findLabByAcronym(ctx.db, acronym, exceptId))) {
     throw conflict('Another lab already has this acronym', { acronym: 'is already used' });
   }

@@ -33,7 +33,7 @@ export async function findLabByAcronym(db: Db, acronym: string, exceptId?: strin
   let query = db
     .selectFrom('labs')
     .select('id')
-    .where('acronym', '=', acronym)
+    .where((eb) => eb(eb.fn('lower', ['acronym']), '=', acronym.trim().toLowerCase()))
     .where('deleted_at', 'is', null);
   if (exceptId) query = query.where('id', '!=', exceptId);
   return query.executeTakeFirst();

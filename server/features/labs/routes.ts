@@ -18,10 +18,10 @@ const TextList = Type.Array(Type.String({ minLength: 1, maxLength: limits.shortT
   maxItems: limits.listItems,
 });
 const labFields = {
-  acronym: Type.String({ minLength: 1, maxLength: 40 }),
+  acronym: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
   name: Name,
   kind: Kind,
-  city: Type.String({ minLength: 1, maxLength: limits.shortText }),
+  city: Type.String({ minLength: 1, maxLength: limits.shortText, pattern: '\\S' }),
   site: Type.Optional(ShortText),
   region: Type.Optional(ShortText),
   delegationId: Type.String({ minLength: 1, maxLength: 64 }),

@@ -32,8 +32,12 @@ export type AccountInput = {
   roles?: RoleInput[] | undefined;
 };
 
-export const searchTextFor = (p: Pick<Person, 'first_name' | 'last_name' | 'email' | 'job_title'>) =>
-  foldText(`${p.first_name} ${p.last_name} ${p.email} ${p.job_title}`);
+/** The derived columns that make search and sorting ignore accents and case on both databases. */
+export const nameKeysFor = (p: Pick<Person, 'first_name' | 'last_name' | 'email' | 'job_title'>) => ({
+  search_text: foldText(`${p.first_name} ${p.last_name} ${p.email} ${p.job_title}`),
+  sort_name: foldText(`${p.last_name} ${p.first_name}`),
+});
+
 
 /** Checks that every lab, delegation and skill referred to exists; answers per field. */
 async function assertReferences(db: Db, input: AccountInput & { skillIds?: string[] | undefined }) {
@@ -153,7 +157,7 @@ export async function createPerson(
       .values({
         id,
         ...row,
-        search_text: searchTextFor(row),
+        ...nameKeysFor(row),
         lab_id: input.labId ?? null,
         languages: JSON.stringify(input.languages ?? []),
         is_media_trained: input.isMediaTrained ?? false,
@@ -259,7 +263,7 @@ export async function updatePerson(
       .set({
         ...changes,
         languages: changes.languages ? JSON.stringify(changes.languages) : undefined,
-        search_text: searchTextFor(merged as Person),
+        ...nameKeysFor(merged as Person),
         updated_at: at,
       })
       .where('id', '=', person.id)

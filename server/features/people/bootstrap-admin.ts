@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { newId } from '../../lib/tokens.ts';
 import { createAccountToken } from '../auth/actions.ts';
 import { recordEvent } from '../history/record.ts';
-import { searchTextFor } from './actions.ts';
+import { nameKeysFor } from './actions.ts';
 
 /**
  * On a new installation without demo data nobody could sign in: when RELAIS_ADMIN_EMAIL is set
@@ -34,7 +34,7 @@ export async function bootstrapAdmin(ctx: AppContext, email: string): Promise<st
         .values({
           id: person.id,
           ...row,
-          search_text: searchTextFor(row),
+          ...nameKeysFor(row),
           lab_id: null,
           languages: JSON.stringify([]),
           is_media_trained: false,

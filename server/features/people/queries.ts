@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { likePattern } from '../../lib/text.ts';
 import type { Grant } from '../auth/actor.ts';
@@ -17,7 +18,9 @@ export type PeopleFilter = {
 function filteredPeople(db: Db, actor: Actor | null, filter: PeopleFilter) {
   let query = db.selectFrom('people').where('people.deleted_at', 'is', null);
   if (!isAdmin(actor)) query = query.where('people.account_status', '!=', 'disabled');
-  if (filter.q) query = query.where('people.search_text', 'like', likePattern(filter.q));
+  // SQLite has no default LIKE escape character: name it, so `_` and `%` stay literal on both dialects.
+  if (filter.q)
+    query = query.where(sql<boolean>`people.search_text like ${likePattern(filter.q)} escape '\\'`);
   if (filter.lab) query = query.where('people.lab_id', '=', filter.lab);
   if (filter.delegation) {
     const delegation = filter.delegation;
@@ -66,8 +69,7 @@ export async function listPeople(db: Db, actor: Actor | null, filter: PeopleFilt
   const [rows, total] = await Promise.all([
     base
       .selectAll('people')
-      .orderBy('people.last_name')
-      .orderBy('people.first_name')
+      .orderBy('people.sort_name')
       .orderBy('people.id')
       .limit(filter.limit)
       .offset(filter.offset)
