@@ -156,3 +156,29 @@ describe('DELETE /api/delegations/:id', () => {
     assert.ok(await rowOf(withOfficer.id));
   });
 });
+
+describe('the delete ability matches what DELETE does', () => {
+  test('a delegation whose only lab was removed cannot be deleted, and says so', async () => {
+    const delegation = await createDelegation(t.db);
+    const lab = await createLab(t.db, { delegationId: delegation.id });
+    assertStatus(
+      await t.app.inject({ method: 'DELETE', url: `/api/labs/${lab.id}`, headers: adminSession }),
+      204,
+    );
+    const shown = await t.app.inject({ url: `/api/delegations/${delegation.id}`, headers: adminSession });
+    assert.equal(shown.json().labCount, 0);
+    assert.equal(shown.json().abilities.delete, false);
+    assertError(await remove(delegation.id), 409, 'conflict');
+  });
+
+  test('a delegation with an officer cannot be deleted either; an unused one can', async () => {
+    const withOfficer = await createDelegation(t.db);
+    await createPerson(t.db, { roles: [{ role: 'dr_officer', delegationId: withOfficer.id }] });
+    const shown = await t.app.inject({ url: `/api/delegations/${withOfficer.id}`, headers: adminSession });
+    assert.equal(shown.json().abilities.delete, false);
+    const unused = await createDelegation(t.db);
+    const free = await t.app.inject({ url: `/api/delegations/${unused.id}`, headers: adminSession });
+    assert.equal(free.json().abilities.delete, true);
+    assertStatus(await remove(unused.id), 204);
+  });
+});

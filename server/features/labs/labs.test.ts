@@ -157,6 +157,12 @@ describe('POST /api/labs', () => {
     assert.ok(first.fields?.acronym);
     const spaced = assertError(await post({ ...newLab, acronym: ` ${ijclab.acronym} ` }), 409, 'conflict');
     assert.ok(spaced.fields?.acronym);
+    const otherCase = assertError(
+      await post({ ...newLab, acronym: ijclab.acronym.toUpperCase() }),
+      409,
+      'conflict',
+    );
+    assert.ok(otherCase.fields?.acronym);
     const count = await t.db.selectFrom('labs').select('id').where('acronym', '=', ijclab.acronym).execute();
     assert.equal(count.length, 1);
   });

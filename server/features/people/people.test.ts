@@ -71,6 +71,17 @@ describe('GET /api/people', () => {
     assert.equal((await list('q=nobody-by-this-name')).total, 0);
   });
 
+  test('sorts accented surnames where a reader expects them', async () => {
+    const lab = await createLab(t.db);
+    const names = ['Zola', 'Élise', 'Çoté', 'Dupont', 'émile'];
+    for (const lastName of names) await createPerson(t.db, { labId: lab.id, lastName, firstName: 'A' });
+    const page = await list(`lab=${lab.id}`);
+    assert.deepEqual(
+      page.items.map((item) => (item as unknown as { lastName: string }).lastName),
+      ['Çoté', 'Dupont', 'Élise', 'émile', 'Zola'],
+    );
+  });
+
   test('treats % and _ in the search as plain characters', async () => {
     const underscore = await createPerson(t.db, { email: 'jean_dupont@wild.example' });
     await createPerson(t.db, { email: 'jeanxdupont@wild.example' });
