@@ -22,6 +22,9 @@ import { registerOutboxRoutes } from './features/outbox/routes.ts';
 import { PersonSchema } from './features/people/present.ts';
 import { registerPeopleRoutes } from './features/people/routes.ts';
 import { registerSkillRoutes } from './features/skills/routes.ts';
+import { registerChannelRoutes } from './features/stories/channel-routes.ts';
+import { StorySchema } from './features/stories/present.ts';
+import { registerStoryRoutes } from './features/stories/routes.ts';
 import { registerUploadRoutes } from './features/uploads/routes.ts';
 import { HttpError } from './lib/errors.ts';
 import { ErrorResponse } from './lib/schemas.ts';
@@ -98,7 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  for (const schema of [ErrorResponse, PersonSchema, LabSchema, MeSchema]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, PersonSchema, LabSchema, MeSchema, StorySchema]) app.addSchema(schema);
 
   registerAuthentication(app, ctx);
   registerHealthRoutes(app, ctx);
@@ -108,6 +111,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
   registerLabRoutes(app, ctx);
   registerDelegationRoutes(app, ctx);
   registerSkillRoutes(app, ctx);
+  registerStoryRoutes(app, ctx);
+  registerChannelRoutes(app, ctx);
   registerUploadRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerDemoRoutes(app, ctx);

@@ -4,6 +4,7 @@ import { openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoNetwork } from './features/demo/seed.ts';
 import { bootstrapAdmin } from './features/people/bootstrap-admin.ts';
+import { ensureDefaultChannels } from './features/stories/default-channels.ts';
 
 /** Process entry: configuration, database, migrations, demo data, then the web server. */
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   if (config.isDemo && (await seedDemoNetwork(database.db, new Date()))) {
     console.log('Relais: demo network seeded (demo accounts are listed on the sign-in page)');
   }
+  await ensureDefaultChannels(database.db, new Date().toISOString());
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
   if (config.adminEmail) {
     const link = await bootstrapAdmin(app.ctx, config.adminEmail);

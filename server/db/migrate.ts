@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Dialect } from './connection.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-stories.ts';
 
 /** Migrations are listed here (not read from a folder) so the order is explicit and bundling-proof. */
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': m0001.migration,
+  '0002-stories': m0002.migration,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type { AccountStatus, Locale, RoleName } from '../../shared/roles.ts';
+import type { NotificationMode, RelayState, StoryKind, StoryState, TipState } from '../../shared/stories.ts';
 
 /**
  * Table types. Conventions (both dialects): ids are text (UUIDs made by the app), timestamps are
@@ -54,6 +55,7 @@ export type PersonTable = {
   phone: string | null;
   photo_path: string | null;
   locale: Locale;
+  notification_mode: Generated<NotificationMode>;
   password_hash: string | null;
   account_status: AccountStatus;
   last_login_at: Timestamp | null;
@@ -148,6 +150,129 @@ export type EventTable = {
   created_at: Timestamp;
 };
 
+export type ChannelTable = {
+  id: string;
+  slug: string;
+  name_fr: string;
+  name_en: string;
+  scope: 'institute' | 'national' | 'regional' | 'other';
+  delegation_id: string | null;
+  is_active: boolean;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type TipTable = {
+  id: string;
+  lab_id: string;
+  author_id: string;
+  what: string;
+  when_text: string;
+  who_text: string;
+  photo_path: string | null;
+  state: TipState;
+  story_id: string | null;
+  response: string;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  created_at: Timestamp;
+};
+
+export type Researcher = { name: string; email: string };
+export type StoryLink = { label: string; url: string };
+
+export type StoryTable = {
+  id: string;
+  /** integer key of the search index row */
+  seq: Generated<number>;
+  kind: StoryKind;
+  title: string;
+  summary: string;
+  body_html: string;
+  body_text: string;
+  state: StoryState;
+  event_date: string | null;
+  event_end_date: string | null;
+  embargo_until: Timestamp | null;
+  embargo_time_zone: string | null;
+  themes: JSONColumnType<string[]>;
+  projects: JSONColumnType<string[]>;
+  researchers: JSONColumnType<Researcher[]>;
+  links: JSONColumnType<StoryLink[]>;
+  proposed_channels: JSONColumnType<string[]>;
+  author_id: string;
+  primary_lab_id: string;
+  tip_id: string | null;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+};
+
+export type StoryLabTable = { story_id: string; lab_id: string };
+export type StoryTagTable = { story_id: string; tag: string };
+
+export type StoryAttachmentTable = {
+  id: string;
+  story_id: string;
+  kind: 'image' | 'document';
+  original_name: string;
+  file_path: string;
+  thumb_path: string | null;
+  mime_type: string;
+  byte_size: number;
+  width: number | null;
+  height: number | null;
+  caption: string;
+  credit: string;
+  licence: string;
+  shows_people: boolean;
+  has_consent: boolean;
+  position: number;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type RelayTable = {
+  id: string;
+  story_id: string;
+  channel_id: string;
+  state: RelayState;
+  url: string;
+  published_on: string | null;
+  reason: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CommentTable = {
+  id: string;
+  story_id: string;
+  author_id: string;
+  body: string;
+  mentions: JSONColumnType<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+};
+
+export type NotificationTable = {
+  id: string;
+  recipient_id: string;
+  kind: string;
+  story_id: string | null;
+  actor_id: string | null;
+  data: JSONColumnType<Record<string, unknown>>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+};
+
 export type Database = {
   delegations: DelegationTable;
   labs: LabTable;
@@ -161,6 +286,15 @@ export type Database = {
   login_attempts: LoginAttemptTable;
   outbox_messages: OutboxMessageTable;
   events: EventTable;
+  channels: ChannelTable;
+  tips: TipTable;
+  stories: StoryTable;
+  story_labs: StoryLabTable;
+  story_tags: StoryTagTable;
+  story_attachments: StoryAttachmentTable;
+  relays: RelayTable;
+  comments: CommentTable;
+  notifications: NotificationTable;
 };
 
 export type Lab = Selectable<LabTable>;
@@ -170,3 +304,7 @@ export type RoleAssignment = Selectable<RoleAssignmentTable>;
 export type Skill = Selectable<SkillTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type PersonUpdate = Updateable<PersonTable>;
+export type Story = Selectable<StoryTable>;
+export type Channel = Selectable<ChannelTable>;
+export type Relay = Selectable<RelayTable>;
+export type Tip = Selectable<TipTable>;

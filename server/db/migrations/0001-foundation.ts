@@ -71,11 +71,7 @@ export function migration(dialect: Dialect): Migration {
         .addColumn('deleted_at', t.timestamp)
         .execute();
       await db.schema.createIndex('people_lab_idx').on('people').column('lab_id').execute();
-      await db.schema
-        .createIndex('people_sort_idx')
-        .on('people')
-        .columns(['sort_name', 'id'])
-        .execute();
+      await db.schema.createIndex('people_sort_idx').on('people').columns(['sort_name', 'id']).execute();
 
       await db.schema
         .createTable('role_assignments')

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { newId } from '../../lib/tokens.ts';
 import { nameKeysFor } from '../people/actions.ts';
+import { ensureDefaultChannels } from '../stories/default-channels.ts';
 import { demoAccounts, demoPeople } from './data/people.ts';
 import { demoSkills } from './data/skills.ts';
 import { demoDelegations, demoUnits } from './data/units.ts';
@@ -66,6 +67,14 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
         })
         .execute();
     }
+    const regional = demoDelegations
+      .filter((delegation) => demoUnits.some((unit) => unit.delegationCode === delegation.code))
+      .map((delegation) => ({
+        id: delegationIds.get(delegation.code)!,
+        code: delegation.code,
+        name: delegation.name,
+      }));
+    await ensureDefaultChannels(trx, at, regional);
     const skillIds = new Map<string, string>();
     for (const skill of demoSkills) {
       const id = newId();

@@ -38,7 +38,6 @@ export const nameKeysFor = (p: Pick<Person, 'first_name' | 'last_name' | 'email'
   sort_name: foldText(`${p.last_name} ${p.first_name}`),
 });
 
-
 /** Checks that every lab, delegation and skill referred to exists; answers per field. */
 async function assertReferences(db: Db, input: AccountInput & { skillIds?: string[] | undefined }) {
   const fields: Record<string, string> = {};

@@ -18,6 +18,7 @@ function person(id: string, overrides: Partial<Person> = {}): Person {
     last_name: id,
     search_text: id,
     sort_name: id,
+    notification_mode: 'immediate',
     job_title: '',
     lab_id: labA,
     languages: [],
