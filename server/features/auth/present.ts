@@ -13,6 +13,7 @@ export const MeSchema = Type.Object(
     name: Type.String(),
     jobTitle: Type.String(),
     locale: Type.String(),
+    notificationMode: Type.String(),
     lab: Type.Union([
       Type.Object({ id: Type.String(), acronym: Type.String(), name: Type.String() }),
       Type.Null(),
@@ -35,6 +36,7 @@ export function presentMe(actor: Actor, refs: DirectoryRefs) {
     name: `${person.first_name} ${person.last_name}`,
     jobTitle: person.job_title,
     locale: person.locale,
+    notificationMode: person.notification_mode,
     lab: lab ? { id: lab.id, acronym: lab.acronym, name: lab.name } : null,
     roles: actor.grants.map((grant) => presentGrant(grant, refs)),
     abilities: {

@@ -1,4 +1,5 @@
 import { type Locale, type RoleName, roleScope } from '../../../shared/roles.ts';
+import type { NotificationMode } from '../../../shared/stories.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Person } from '../../db/schema.ts';
@@ -23,6 +24,7 @@ export type ProfileInput = {
   languages?: string[] | undefined;
   isMediaTrained?: boolean | undefined;
   locale?: Locale | undefined;
+  notificationMode?: NotificationMode | undefined;
   skillIds?: string[] | undefined;
 };
 
@@ -247,6 +249,7 @@ export async function updatePerson(
     languages: input.languages,
     is_media_trained: input.isMediaTrained,
     locale: input.locale,
+    notification_mode: input.notificationMode,
     email,
     lab_id: input.labId,
   };

@@ -2,6 +2,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { limits } from '../../../shared/limits.ts';
 import { locales, roleNames } from '../../../shared/roles.ts';
+import { notificationModes } from '../../../shared/stories.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../lib/authorize.ts';
 import { forbidden, notFound, unauthorized } from '../../lib/errors.ts';
@@ -34,6 +35,7 @@ const profileFields = {
   ),
   isMediaTrained: Type.Optional(Type.Boolean()),
   locale: Type.Optional(Type.Union(locales.map((locale) => Type.Literal(locale)))),
+  notificationMode: Type.Optional(Type.Union(notificationModes.map((mode) => Type.Literal(mode)))),
   skillIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: limits.listItems })),
 };
 const accountFields = {

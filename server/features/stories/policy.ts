@@ -41,14 +41,14 @@ export function isHandler(actor: Actor | null, story: StoryFacts): actor is Acto
 
 /**
  * Reading: handlers always; DR officers the submitted stories of their delegation's labs; every
- * signed-in member of the network the submitted, not declined ones (the network feed) — all of
- * these only once the embargo has lifted. Nobody anonymous.
+ * signed-in member of the network the accepted ones (the network feed) — these two only once the
+ * embargo has lifted. Nothing is public before the cell has accepted it. Nobody anonymous.
  */
 function canRead(actor: Actor | null, story: StoryFacts, now: Date): actor is Actor {
   if (isHandler(actor, story)) return true;
   if (!actor || story.deleted_at !== null || !isSent(story.state) || isEmbargoed(story, now)) return false;
   if (isOfficerOfLabs(actor, story)) return true;
-  return story.state !== 'declined';
+  return story.state === 'accepted';
 }
 
 export const storyPolicy = {

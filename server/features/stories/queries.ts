@@ -46,9 +46,9 @@ export function visibleStories(eb: Eb, actor: Actor | null, nowIso: string) {
       ),
     );
   }
-  const notDeclinedOrOfficer = officerDelegations.length
-    ? eb.or([eb('stories.state', '!=', 'declined'), ofDelegations(officerDelegations)])
-    : eb('stories.state', '!=', 'declined');
+  const acceptedOrOfficer = officerDelegations.length
+    ? eb.or([eb('stories.state', '=', 'accepted'), ofDelegations(officerDelegations)])
+    : eb('stories.state', '=', 'accepted');
   const lifted = eb.or([eb('stories.embargo_until', 'is', null), eb('stories.embargo_until', '<=', nowIso)]);
   const labSide = [eb('stories.author_id', '=', actor.id)];
   if (correspondentLabs.length) labSide.push(ofLabs(correspondentLabs));
@@ -58,7 +58,7 @@ export function visibleStories(eb: Eb, actor: Actor | null, nowIso: string) {
       ...labSide,
       eb.and([
         eb('stories.state', '!=', 'draft'),
-        eb.or([...handlerOnceSent, eb.and([lifted, notDeclinedOrOfficer])]),
+        eb.or([...handlerOnceSent, eb.and([lifted, acceptedOrOfficer])]),
       ]),
     ]),
   ]);
