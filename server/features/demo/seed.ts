@@ -1,5 +1,5 @@
 import type { RoleName } from '../../../shared/roles.ts';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Dialect } from '../../db/connection.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { newId } from '../../lib/tokens.ts';
 import { nameKeysFor } from '../people/actions.ts';
@@ -7,6 +7,7 @@ import { ensureDefaultChannels } from '../stories/default-channels.ts';
 import { demoAccounts, demoPeople } from './data/people.ts';
 import { demoSkills } from './data/skills.ts';
 import { demoDelegations, demoUnits } from './data/units.ts';
+import { seedDemoStories } from './seed-stories.ts';
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
 export const demoPassword = 'relais-demo-2026';
@@ -15,13 +16,19 @@ export const demoPassword = 'relais-demo-2026';
  * Seeds the demo network into an empty database, in one transaction. Idempotent: does nothing
  * when the directory already has a delegation. Returns whether it seeded.
  */
-export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
+export async function seedDemoNetwork(
+  db: Db,
+  now: Date,
+  options: { dialect: Dialect; dataDir: string },
+): Promise<boolean> {
   const existing = await db.selectFrom('delegations').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const at = now.toISOString();
   const passwordHash = await hashPassword(demoPassword);
+  const delegationIds = new Map<string, string>();
+  const labIds = new Map<string, string>();
+  const personIds = new Map<string, string>();
   await db.transaction().execute(async (trx) => {
-    const delegationIds = new Map<string, string>();
     for (const delegation of demoDelegations) {
       const id = newId();
       delegationIds.set(delegation.code, id);
@@ -37,7 +44,6 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
         })
         .execute();
     }
-    const labIds = new Map<string, string>();
     for (const unit of demoUnits) {
       const id = newId();
       labIds.set(unit.acronym, id);
@@ -94,6 +100,7 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
     }
     for (const demo of demoPeople) {
       const id = newId();
+      personIds.set(demo.key, id);
       const row = {
         email: demo.email,
         first_name: demo.firstName,
@@ -147,6 +154,11 @@ export async function seedDemoNetwork(db: Db, now: Date): Promise<boolean> {
           .execute();
       }
     }
+    await seedDemoStories(trx, {
+      now,
+      ...options,
+      ids: { labs: labIds, delegations: delegationIds, people: personIds },
+    });
   });
   return true;
 }
