@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
-  if (config.isDemo && (await seedDemoNetwork(database.db, new Date(), { dialect: database.dialect, dataDir: config.dataDir }))) {
+  if (
+    config.isDemo &&
+    (await seedDemoNetwork(database.db, new Date(), { dialect: database.dialect, dataDir: config.dataDir }))
+  ) {
     console.log('Relais: demo network seeded (demo accounts are listed on the sign-in page)');
   }
   await ensureDefaultChannels(database.db, new Date().toISOString());

@@ -90,7 +90,7 @@ export function registerNotificationRoutes(parent: FastifyInstance, ctx: AppCont
     '/api/notifications/read',
     {
       preValidation: async (request) => {
-        request.body ??= {} as never;
+        if (request.body === undefined) request.body = {} as never;
       },
       schema: {
         tags: ['account'],

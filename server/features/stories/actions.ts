@@ -87,12 +87,22 @@ export async function createStory(
   actorId: string,
   input: StoryInput & { tipId?: string | null },
 ): Promise<string> {
-  await assertLabs(ctx.db, input.labIds);
+  return ctx.db.transaction().execute((trx) => insertStory(ctx, trx, actorId, input));
+}
+
+/** createStory inside a transaction the caller holds (a tip turned into a story, for one). */
+export async function insertStory(
+  ctx: AppContext,
+  trx: Db,
+  actorId: string,
+  input: StoryInput & { tipId?: string | null },
+  id: string = newId(),
+): Promise<string> {
+  await assertLabs(trx, input.labIds);
   checkDates(input);
-  const id = newId();
   const at = ctx.now().toISOString();
   const bodyHtml = sanitizeRichText(input.bodyHtml ?? '');
-  await ctx.db.transaction().execute(async (trx) => {
+  {
     const seq = await nextStorySeq(trx, ctx.dialect);
     await trx
       .insertInto('stories')
@@ -137,7 +147,7 @@ export async function createStory(
       data: { title: input.title, kind: input.kind },
       at,
     });
-  });
+  }
   return id;
 }
 

@@ -96,7 +96,7 @@ export function registerRelayRoutes(
       `/api/relays/:id/${outcome.name}`,
       {
         preValidation: async (request) => {
-          request.body ??= {} as never;
+          if (request.body === undefined) request.body = {} as never;
         },
         schema: {
           tags: ['stories'],

@@ -260,7 +260,7 @@ export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): v
       {
         // These actions may be posted without a body.
         preValidation: async (request) => {
-          request.body ??= {} as never;
+          if (request.body === undefined) request.body = {} as never;
         },
         schema: {
           tags: ['stories'],
