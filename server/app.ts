@@ -131,7 +131,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
   if (hasWebApp) {
     await app.register(fastifyStatic, {
       root: webRoot,
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt dist/ is served without a restart.
+      wildcard: true,
       index: false,
       // Vite names assets by content hash: they never change, so browsers may keep them.
       setHeaders: (res, filePath) => {

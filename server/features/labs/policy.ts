@@ -10,6 +10,8 @@ export const labPolicy = {
   /** Moving a lab to another delegation or renaming its acronym is an admin's decision. */
   updateIdentity: (actor: Actor | null) => isAdmin(actor),
   delete: (actor: Actor | null) => isAdmin(actor),
+  /** The history of a lab is for the members of the network. */
+  readHistory: (actor: Actor | null) => actor !== null,
 };
 
 export function labAbilities(actor: Actor | null, lab: Lab) {
@@ -17,5 +19,6 @@ export function labAbilities(actor: Actor | null, lab: Lab) {
     update: labPolicy.update(actor, lab),
     updateIdentity: labPolicy.updateIdentity(actor),
     delete: labPolicy.delete(actor),
+    readHistory: labPolicy.readHistory(actor),
   };
 }

@@ -32,5 +32,6 @@ export function personAbilities(actor: Actor | null, person: Person) {
     disable: personPolicy.disable(actor, person),
     enable: personPolicy.enable(actor, person),
     delete: personPolicy.delete(actor, person),
+    readHistory: personPolicy.readHistory(actor, person),
   };
 }

@@ -1,0 +1,84 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AuthLayout } from './AuthLayout.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+import { PageError, RootError } from './RouteError.tsx';
+import { Shell } from './Shell.tsx';
+
+// One chunk per page: the first load carries the shell only.
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../features/auth/ResetPasswordPage.tsx'));
+const InvitationPage = lazy(() => import('../features/auth/InvitationPage.tsx'));
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const NetworkPage = lazy(() => import('../features/network/NetworkPage.tsx'));
+const LabPage = lazy(() => import('../features/labs/LabPage.tsx'));
+const PersonPage = lazy(() => import('../features/people/PersonPage.tsx'));
+const SkillsPage = lazy(() => import('../features/skills/SkillsPage.tsx'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+const AdminLayout = lazy(() => import('../features/admin/AdminLayout.tsx'));
+const AdminIndex = lazy(() => import('../features/admin/AdminIndex.tsx'));
+const AdminPeoplePage = lazy(() => import('../features/admin/people/AdminPeoplePage.tsx'));
+const AdminLabsPage = lazy(() => import('../features/admin/labs/AdminLabsPage.tsx'));
+const AdminDelegationsPage = lazy(() => import('../features/admin/delegations/AdminDelegationsPage.tsx'));
+const AdminSkillsPage = lazy(() => import('../features/admin/skills/AdminSkillsPage.tsx'));
+const OutboxPage = lazy(() => import('../features/admin/outbox/OutboxPage.tsx'));
+const OutboxMessagePage = lazy(() => import('../features/admin/outbox/OutboxMessagePage.tsx'));
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
+
+export const router = createBrowserRouter([
+  {
+    element: <AuthLayout />,
+    errorElement: <RootError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/forgot', element: <ForgotPasswordPage /> },
+      { path: '/reset/:token', element: <ResetPasswordPage /> },
+      { path: '/invitation/:token', element: <InvitationPage /> },
+    ],
+  },
+  {
+    path: '/',
+    element: <Shell />,
+    errorElement: <RootError />,
+    children: [
+      {
+        errorElement: <PageError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'network', element: <NetworkPage /> },
+          { path: 'labs/:id', element: <LabPage /> },
+          { path: 'people/:id', element: <PersonPage /> },
+          { path: 'skills', element: <SkillsPage /> },
+          {
+            path: 'profile',
+            element: (
+              <RequireAuth>
+                <ProfilePage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'admin',
+            element: (
+              <RequireAuth>
+                <AdminLayout />
+              </RequireAuth>
+            ),
+            children: [
+              { index: true, element: <AdminIndex /> },
+              { path: 'people', element: <AdminPeoplePage /> },
+              { path: 'labs', element: <AdminLabsPage /> },
+              { path: 'delegations', element: <AdminDelegationsPage /> },
+              { path: 'skills', element: <AdminSkillsPage /> },
+              { path: 'outbox', element: <OutboxPage /> },
+              { path: 'outbox/:id', element: <OutboxMessagePage /> },
+            ],
+          },
+          { path: 'home', element: <Navigate to="/" replace /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
