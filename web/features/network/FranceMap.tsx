@@ -26,7 +26,6 @@ export function FranceMap({ labs }: { labs: Lab[] }) {
   return (
     <Box>
       <div className={classes.frame}>
-        {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the group names the map's links */}
         <svg
           viewBox={layout.viewBox}
           className={classes.svg}
@@ -38,7 +37,6 @@ export function FranceMap({ labs }: { labs: Lab[] }) {
               <feDropShadow dx="0" dy="2" stdDeviation="3" floodColor="#1c3f8c" floodOpacity="0.12" />
             </filter>
           </defs>
-          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: decorative shapes only; the links come after this group */}
           <g aria-hidden="true">
             {landPaths.map((d) => (
               <path key={d.slice(0, 24)} d={d} className={classes.land} filter="url(#land-shadow)" />
