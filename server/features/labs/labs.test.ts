@@ -99,7 +99,12 @@ describe('GET /api/labs/:id', () => {
     assert.equal(body.peopleCount, 2);
     assert.deepEqual(body.correspondents, [{ id: lead.id, name: 'Anne Relais', jobTitle: 'Ingénieure' }]);
     assert.deepEqual(body.themes, ['Neutrinos']);
-    assert.deepEqual(body.abilities, { update: false, updateIdentity: false, delete: false });
+    assert.deepEqual(body.abilities, {
+      update: false,
+      updateIdentity: false,
+      delete: false,
+      readHistory: false,
+    });
   });
 
   test('abilities follow the viewer', async () => {
@@ -111,13 +116,21 @@ describe('GET /api/labs/:id', () => {
       update: true,
       updateIdentity: false,
       delete: false,
+      readHistory: true,
     });
     assert.deepEqual(await get(sessions.otherCorrespondent), {
       update: false,
       updateIdentity: false,
       delete: false,
+      readHistory: true,
     });
-    assert.deepEqual(await get(sessions.admin), { update: true, updateIdentity: true, delete: true });
+    assert.deepEqual(await get(sessions.admin), {
+      update: true,
+      updateIdentity: true,
+      delete: true,
+      readHistory: true,
+    });
+    assert.equal((await get({})).readHistory, false);
   });
 
   test('an unknown id is a 404', async () => {

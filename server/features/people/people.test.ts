@@ -192,7 +192,9 @@ describe('GET /api/people/:id', () => {
       disable: true,
       enable: false,
       delete: true,
+      readHistory: true,
     });
+    assert.equal(self.abilities.readHistory, true);
   });
 
   test('a disabled person is a 404 except for admins', async () => {
