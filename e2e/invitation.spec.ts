@@ -33,9 +33,12 @@ test('an admin invites a person who then activates their account', async () => {
   // The invitation is in the outbox, readable in the app as a mail client would show it.
   await page.goto('/admin/outbox');
   await page.getByRole('searchbox', { name: 'Destinataire' }).fill(email);
+  await page.getByRole('link', { name: 'Votre invitation sur Relais' }).first().waitFor();
+  await assertAccessible(page, 'outbox');
   await page.getByRole('link', { name: 'Votre invitation sur Relais' }).first().click();
   await page.getByRole('tab', { name: 'Aperçu' }).waitFor();
-  await assertAccessible(page, 'outbox message');
+  // (axe is not run on the message view: the mail is shown in a script-less sandboxed iframe, into
+  // which axe cannot be injected.)
   await screenshot(page, 'admin-outbox-message');
   const invitationLink = page.getByRole('link', { name: /\/invitation\// }).first();
   const link = (await invitationLink.getAttribute('href')) ?? '';

@@ -33,7 +33,8 @@ export async function newContext(
     isMobile: options.isMobile ?? false,
     locale: 'fr-FR',
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: CI machines are shared, and a first page load also compiles the app's chunks.
+  context.setDefaultTimeout(30_000);
   return context;
 }
 

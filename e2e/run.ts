@@ -64,11 +64,16 @@ let code = 1;
 try {
   await waitForHealth();
   const specs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['e2e/*.spec.ts'];
-  const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', ...specs], {
-    cwd: root,
-    env: { ...process.env, E2E_BASE_URL: baseUrl },
-    stdio: 'inherit',
-  });
+  // A hung browser step must fail the run, not stall CI: each spec file gets 5 minutes.
+  const tests = spawn(
+    process.execPath,
+    ['--test', '--test-concurrency=1', '--test-timeout=300000', ...specs],
+    {
+      cwd: root,
+      env: { ...process.env, E2E_BASE_URL: baseUrl },
+      stdio: 'inherit',
+    },
+  );
   code = await new Promise<number>((resolve) => tests.on('exit', (exitCode) => resolve(exitCode ?? 1)));
 } catch (error) {
   console.error(error);
