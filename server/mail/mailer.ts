@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/connection.ts';
 import { newId } from '../lib/tokens.ts';
 
@@ -35,12 +35,18 @@ export function createMailer(options: {
 }): Mailer {
   const { from, db } = options;
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    const smtpUrl = options.smtpUrl;
+    // nodemailer is loaded on the first mail, not at start-up (it costs ~100 ms to import).
+    let transport: Transporter | null = null;
+    const getTransport = async () => {
+      transport ??= (await import('nodemailer')).default.createTransport(smtpUrl);
+      return transport;
+    };
     return {
       kind: 'smtp',
       async send(message) {
         const messageId = messageIdFor(from);
-        await transport.sendMail({
+        await (await getTransport()).sendMail({
           from,
           to: message.to,
           subject: message.subject,
@@ -51,7 +57,7 @@ export function createMailer(options: {
         });
         return { messageId };
       },
-      close: () => transport.close(),
+      close: () => transport?.close(),
     };
   }
   return {
