@@ -27,6 +27,8 @@ import {
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { useStoryNavItems } from '../features/stories/nav.ts';
 import { PageSkeleton } from '../shared/States.tsx';
 import { useAbilities, useMeQuery } from './auth.ts';
 import { i18next, storedLocale } from './i18n.ts';
@@ -41,10 +43,12 @@ type NavItem = { to: string; label: string; icon: typeof IconHome; end?: boolean
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const abilities = useAbilities();
+  const storyItems = useStoryNavItems();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: IconHome, end: true },
     { to: '/network', label: t('nav.network'), icon: IconNetwork },
     { to: '/skills', label: t('nav.skills'), icon: IconBulb },
+    ...storyItems,
   ];
   if (abilities.manageUsers || abilities.manageSkills)
     items.push({ to: '/admin', label: t('nav.admin'), icon: IconSettings });
@@ -173,6 +177,7 @@ export function Shell() {
               >
                 <IconSearch size={20} aria-hidden />
               </ActionIcon>
+              {me && <NotificationBell />}
               <LanguageSwitch visibleFrom="sm" />
               {isPending ? (
                 <Skeleton circle height={34} />

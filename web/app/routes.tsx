@@ -24,6 +24,12 @@ const AdminDelegationsPage = lazy(() => import('../features/admin/delegations/Ad
 const AdminSkillsPage = lazy(() => import('../features/admin/skills/AdminSkillsPage.tsx'));
 const OutboxPage = lazy(() => import('../features/admin/outbox/OutboxPage.tsx'));
 const OutboxMessagePage = lazy(() => import('../features/admin/outbox/OutboxMessagePage.tsx'));
+const StoriesPage = lazy(() => import('../features/stories/StoriesPage.tsx'));
+const StoryPage = lazy(() => import('../features/stories/StoryPage.tsx'));
+const NewStoryPage = lazy(() => import('../features/stories/NewStoryPage.tsx'));
+const EditStoryPage = lazy(() => import('../features/stories/EditStoryPage.tsx'));
+const TipPage = lazy(() => import('../features/tips/TipPage.tsx'));
+const TipsInboxPage = lazy(() => import('../features/tips/TipsInboxPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -74,6 +80,62 @@ export const router = createBrowserRouter([
               { path: 'outbox', element: <OutboxPage /> },
               { path: 'outbox/:id', element: <OutboxMessagePage /> },
             ],
+          },
+          {
+            path: 'stories',
+            element: (
+              <RequireAuth>
+                <StoriesPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'review',
+            element: (
+              <RequireAuth>
+                <StoriesPage key="review" defaultView="review" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'stories/new',
+            element: (
+              <RequireAuth>
+                <NewStoryPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'stories/:id',
+            element: (
+              <RequireAuth>
+                <StoryPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'stories/:id/edit',
+            element: (
+              <RequireAuth>
+                <EditStoryPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'tip',
+            element: (
+              <RequireAuth>
+                <TipPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'tips',
+            element: (
+              <RequireAuth>
+                <TipsInboxPage />
+              </RequireAuth>
+            ),
           },
           { path: 'home', element: <Navigate to="/" replace /> },
           { path: '*', element: <NotFoundPage /> },

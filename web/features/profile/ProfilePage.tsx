@@ -1,5 +1,5 @@
 import { Anchor, Card, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconKey, IconLanguage, IconLock, IconUserCircle } from '@tabler/icons-react';
+import { IconBell, IconKey, IconLanguage, IconLock, IconUserCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,8 +9,10 @@ import { currentLocale, i18next } from '../../app/i18n.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { RoleBadges } from '../../shared/RoleBadges.tsx';
 import { ErrorState, PageSkeleton } from '../../shared/States.tsx';
+import { NotificationModeControl } from '../notifications/NotificationModeControl.tsx';
 import { usePerson } from '../people/api.ts';
 import { PersonForm } from '../people/PersonForm.tsx';
+import { useStoriesT } from '../stories/i18n.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import { TokensPanel } from './TokensPanel.tsx';
 
@@ -47,6 +49,7 @@ function Section({
 
 export default function ProfilePage() {
   const { t } = useTranslation();
+  const st = useStoriesT();
   const me = useMe();
   const person = usePerson(me?.id);
   const changeLocale = useChangeLocale();
@@ -56,6 +59,7 @@ export default function ProfilePage() {
   const sections = [
     { id: 'profile', label: t('profile.sectionProfile') },
     { id: 'language', label: t('profile.sectionLanguage') },
+    { id: 'notifications', label: st('notifications.mode.title') },
     { id: 'password', label: t('profile.sectionPassword') },
     { id: 'tokens', label: t('profile.sectionTokens') },
   ];
@@ -122,6 +126,14 @@ export default function ProfilePage() {
                   { value: 'en', label: 'English' },
                 ]}
               />
+            </Section>
+            <Section
+              id="notifications"
+              icon={<IconBell size={22} color="var(--mantine-color-relais-7)" aria-hidden />}
+              title={st('notifications.mode.title')}
+              description={st('notifications.mode.hint')}
+            >
+              <NotificationModeControl />
             </Section>
             <Section
               id="password"

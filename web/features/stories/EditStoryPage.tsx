@@ -1,0 +1,1 @@
+export { EditStoryPage as default } from './StoryFormPage.tsx';

@@ -1,0 +1,1 @@
+export { NewStoryPage as default } from './StoryFormPage.tsx';
