@@ -1,5 +1,5 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { StoryKind, StoryState } from '../../../shared/stories.ts';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type StoryKind, type StoryState, storyStates } from '../../../shared/stories.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -75,7 +75,12 @@ export type StoryFilter = {
 
 export function applyStoryFilters(eb: Eb, actor: Actor | null, filter: StoryFilter) {
   const conditions = [];
-  if (filter.state?.length) conditions.push(eb('stories.state', 'in', filter.state));
+  if (filter.state?.length) {
+    // Literals in a canonical order (the values are checked against storyStates by the schema):
+    // the partial index of the review queue applies only to a query that states its predicate.
+    const states = storyStates.filter((state) => filter.state!.includes(state));
+    conditions.push(sql<boolean>`stories.state in (${sql.join(states.map((state) => sql.lit(state)))})`);
+  }
   if (filter.kind) conditions.push(eb('stories.kind', '=', filter.kind));
   if (filter.lab) {
     const lab = filter.lab;

@@ -159,7 +159,11 @@ export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): v
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Ref('Story')), total: Type.Integer() }),
+          200: Type.Object({
+            items: Type.Array(Type.Ref('Story')),
+            total: Type.Integer({ description: 'at most 1,000: see isTotalCapped' }),
+            isTotalCapped: Type.Boolean(),
+          }),
           ...errors(400, 401),
         },
       },
@@ -167,12 +171,18 @@ export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): v
     async (request) => {
       if (!request.actor) throw unauthorized();
       const { limit = 50, offset = 0, ...options } = request.query;
-      const { rows, total } = await listStories(ctx.db, ctx.dialect, request.actor, ctx.now().toISOString(), {
-        ...options,
-        limit,
-        offset,
-      });
-      return { items: await presentMany(request.actor, rows, false), total };
+      const { rows, total, isTotalCapped } = await listStories(
+        ctx.db,
+        ctx.dialect,
+        request.actor,
+        ctx.now().toISOString(),
+        {
+          ...options,
+          limit,
+          offset,
+        },
+      );
+      return { items: await presentMany(request.actor, rows, false), total, isTotalCapped };
     },
   );
 

@@ -17,6 +17,9 @@ export function toFtsQuery(q: string): string | null {
   return words.length ? words.map((word) => `"${word}"*`).join(' ') : null;
 }
 
+/** Lists say "1,000+" beyond this many matches. */
+export const totalCap = 1000;
+
 export type StoryListOptions = StoryFilter & {
   q?: string | undefined;
   sort?: 'recent' | 'waiting' | 'relevance' | undefined;
@@ -36,7 +39,7 @@ export async function listStories(
   options: StoryListOptions,
 ) {
   const ftsQuery = options.q ? toFtsQuery(options.q) : null;
-  if (options.q && !ftsQuery) return { rows: [], total: 0 };
+  if (options.q && !ftsQuery) return { rows: [], total: 0, isTotalCapped: false };
   let base = db
     .selectFrom('stories')
     .where((eb) => visibleStories(eb, actor, nowIso))
@@ -80,14 +83,27 @@ export async function listStories(
   } else {
     page = page.select(sql<string | null>`null`.as('excerpt'));
   }
-  if (sort === 'waiting') page = page.orderBy('stories.submitted_at', 'asc');
-  page = page.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc');
+  // Each order matches an index: (submitted_at, id) for the queue, (updated_at, id) otherwise.
+  page =
+    sort === 'waiting'
+      ? page.orderBy('stories.submitted_at', 'asc').orderBy('stories.id', 'asc')
+      : page.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc');
 
   const [rows, total] = await Promise.all([
     page.limit(options.limit).offset(options.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+    // Counting every match costs as much as reading them: count up to a cap, and say so.
+    db
+      .selectFrom(
+        base
+          .select(sql<number>`1`.as('one'))
+          .limit(totalCap + 1)
+          .as('capped'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(total.count) };
+  const count = Number(total.count);
+  return { rows, total: Math.min(count, totalCap), isTotalCapped: count > totalCap };
 }
 
 /** Rewrites a story's search entry from its current text, tags and labs. Call inside the change's transaction. */

@@ -373,6 +373,11 @@ describe('search', () => {
     ).json() as { items: Presented[] };
     assert.ok(byTheme.items.some((item) => item.id === story.id));
     assertInvalid(await inject('GET', '/api/stories?state=lost', as.cell), 'state.0');
+    const listed = (
+      await inject('GET', '/api/stories?state=submitted&state=in_review&sort=waiting', as.cell)
+    ).json();
+    assert.equal(listed.isTotalCapped, false);
+    assert.equal(listed.total, listed.items.length);
     assertStatus(await inject('GET', '/api/stories', {}), 401);
   });
 });

@@ -42,8 +42,13 @@ function ViewTab({ view, label }: { view: StoryView; label: string }) {
           <>
             <Badge size="sm" variant="light" color="gray" aria-hidden>
               {count.data.total}
+              {count.data.isTotalCapped ? '+' : ''}
             </Badge>
-            <span className="sr-only"> ({count.data.total})</span>
+            <span className="sr-only">
+              {' '}
+              ({count.data.total}
+              {count.data.isTotalCapped ? '+' : ''})
+            </span>
           </>
         )}
       </Group>
@@ -279,7 +284,9 @@ export default function StoriesPage({ defaultView }: { defaultView?: ViewId }) {
 
       <Group justify="space-between" mb="sm" gap="xs">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {stories.data ? t('list.count', { count: total }) : tc('common.loading')}
+          {stories.data
+            ? `${t('list.count', { count: total })}${stories.data.isTotalCapped ? ' +' : ''}`
+            : tc('common.loading')}
         </Text>
         {hasFilters && (
           <Button variant="subtle" size="compact-sm" onClick={clearFilters}>

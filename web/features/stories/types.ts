@@ -73,7 +73,8 @@ export type Story = {
   abilities: Abilities<StoryAbility>;
 };
 
-export type StoriesPage = { items: Story[]; total: number };
+/** `total` stops at 1,000 (`isTotalCapped`): counting further costs as much as listing. */
+export type StoriesPage = { items: Story[]; total: number; isTotalCapped?: boolean };
 
 /** Body of POST /api/stories and PATCH /api/stories/:id. */
 export type StoryInput = {
