@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/connection.ts';
 import { newId } from '../../lib/tokens.ts';
-import { escapeHtml } from '../../mail/templates.ts';
+import { renderNotificationMail } from '../../mail/notification-mail.ts';
 import { makeActor } from '../auth/actor.ts';
 import { findGrants } from '../auth/queries.ts';
 import { type StoryFacts, storyPolicy } from '../stories/policy.ts';
@@ -102,23 +102,18 @@ export async function emailNotifications(ctx: AppContext, notificationIds: strin
     const title = String(row.data.title ?? '');
     const detail = typeof row.data.message === 'string' && row.data.message ? row.data.message : '';
     const link = `${ctx.config.publicUrl}/stories/${row.story_id}`;
-    const greeting = locale === 'en' ? `Hello ${row.first_name},` : `Bonjour ${row.first_name},`;
     const open = locale === 'en' ? 'Open in Relais' : 'Ouvrir dans Relais';
-    const footer =
-      locale === 'en'
-        ? 'You receive these emails as a member of the Relais network. Choose "daily digest" or "off" in your profile.'
-        : 'Vous recevez ces messages en tant que membre du réseau Relais. Choisissez « résumé quotidien » ou « aucun » dans votre profil.';
-    const lines = [greeting, `${label} : « ${title} »`, detail].filter(Boolean);
     await ctx.mailer.send({
       to: row.email,
       stream: 'notifications',
       subject: `${label} — ${title}`,
-      text: `${lines.join('\n\n')}\n\n${open}: ${link}\n\n--\n${footer}\n`,
-      html: `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a1b1e;line-height:1.5">${lines
-        .map((line) => `<p>${escapeHtml(line)}</p>`)
-        .join(
-          '',
-        )}<p><a href="${escapeHtml(link)}">${escapeHtml(open)}</a></p><p style="font-size:12px;color:#5c5f66">${escapeHtml(footer)}</p></body></html>`,
+      ...renderNotificationMail({
+        locale,
+        firstName: row.first_name,
+        lines: [`${label} : « ${title} »`, detail],
+        action: open,
+        link,
+      }),
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
     await ctx.db

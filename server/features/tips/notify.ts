@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/connection.ts';
 import { newId } from '../../lib/tokens.ts';
-import { escapeHtml } from '../../mail/templates.ts';
+import { renderNotificationMail } from '../../mail/notification-mail.ts';
 
 export type TipNoticeKind = 'tip_received' | 'tip_answered';
 
@@ -119,22 +119,11 @@ export async function emailTipNotifications(ctx: AppContext, notificationIds: st
     const data = row.data as TipNoticeData;
     const { subject, lines, action } = render(row.kind, data, locale);
     const link = `${ctx.config.publicUrl}/tips/${data.tipId}`;
-    const greeting = locale === 'en' ? `Hello ${row.first_name},` : `Bonjour ${row.first_name},`;
-    const footer =
-      locale === 'en'
-        ? 'You receive these emails as a member of the Relais network. Choose "daily digest" or "off" in your profile.'
-        : 'Vous recevez ces messages en tant que membre du réseau Relais. Choisissez « résumé quotidien » ou « aucun » dans votre profil.';
-    const paragraphs = [greeting, ...lines].filter(Boolean);
     await ctx.mailer.send({
       to: row.email,
       stream: 'notifications',
       subject,
-      text: `${paragraphs.join('\n\n')}\n\n${action}: ${link}\n\n--\n${footer}\n`,
-      html: `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a1b1e;line-height:1.5">${paragraphs
-        .map((line) => `<p>${escapeHtml(line)}</p>`)
-        .join(
-          '',
-        )}<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p><p style="font-size:12px;color:#5c5f66">${escapeHtml(footer)}</p></body></html>`,
+      ...renderNotificationMail({ locale, firstName: row.first_name, lines, action, link }),
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
     await ctx.db
