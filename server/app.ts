@@ -24,6 +24,7 @@ import { registerNotificationRoutes } from './features/notifications/routes.ts';
 import { registerOutboxRoutes } from './features/outbox/routes.ts';
 import { PersonSchema } from './features/people/present.ts';
 import { registerPeopleRoutes } from './features/people/routes.ts';
+import { registerRequestRoutes } from './features/requests/routes.ts';
 import { registerSkillRoutes } from './features/skills/routes.ts';
 import { registerChannelRoutes } from './features/stories/channel-routes.ts';
 import { StorySchema } from './features/stories/present.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
   registerChannelRoutes(app, ctx);
   registerAttachmentRoutes(app, ctx);
   registerTipRoutes(app, ctx);
+  registerRequestRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerUploadRoutes(app, ctx);

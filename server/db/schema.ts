@@ -1,5 +1,15 @@
 import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type { AccountStatus, Locale, RoleName } from '../../shared/roles.ts';
+import type {
+  AnswerKind,
+  ReminderState,
+  RequestKind,
+  RequestOrigin,
+  RequestState,
+  RequestTargetMode,
+  SolicitationState,
+  TargetState,
+} from '../../shared/requests.ts';
 import type { NotificationMode, RelayState, StoryKind, StoryState, TipState } from '../../shared/stories.ts';
 
 /**
@@ -273,6 +283,128 @@ export type NotificationTable = {
   emailed_at: Timestamp | null;
 };
 
+export type RequestLink = { label: string; url: string };
+
+export type RequestTable = {
+  id: string;
+  /** the human number */
+  seq: Generated<number>;
+  kind: RequestKind;
+  title: string;
+  body_html: string;
+  body_text: string;
+  requester_id: string;
+  origin: RequestOrigin;
+  /** the DR officer's delegation (origin dr_officer) */
+  delegation_id: string | null;
+  state: RequestState;
+  deadline_at: Timestamp;
+  deadline_time_zone: string;
+  reminder_days: JSONColumnType<number[]>;
+  /** the targets as asked (proposed, for a request to route); request_targets holds the labs reached */
+  target_mode: RequestTargetMode;
+  target_delegation_id: string | null;
+  target_lab_ids: JSONColumnType<string[]>;
+  target_person_ids: JSONColumnType<string[]>;
+  cell_context: string;
+  routed_by: string | null;
+  routed_at: Timestamp | null;
+  /** when it reached the labs */
+  opened_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  solicitation_id: string | null;
+  /** folded title, body and cell context */
+  search_text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type RequestTargetTable = {
+  request_id: string;
+  lab_id: string;
+  person_ids: JSONColumnType<string[]>;
+  state: TargetState;
+  seen_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  created_at: Timestamp;
+};
+
+export type RequestAnswerTable = {
+  id: string;
+  request_id: string;
+  lab_id: string;
+  author_id: string;
+  kind: AnswerKind;
+  body: string;
+  expert_person_id: string | null;
+  story_ids: JSONColumnType<string[]>;
+  links: JSONColumnType<RequestLink[]>;
+  used_at: Timestamp | null;
+  used_by: string | null;
+  search_text: string;
+  created_at: Timestamp;
+};
+
+export type RequestAnswerFileTable = {
+  id: string;
+  answer_id: string;
+  request_id: string;
+  kind: 'image' | 'document';
+  original_name: string;
+  file_path: string;
+  thumb_path: string | null;
+  mime_type: string;
+  byte_size: number;
+  width: number | null;
+  height: number | null;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type RequestReminderTable = {
+  id: string;
+  request_id: string;
+  lab_id: string;
+  /** days before the deadline */
+  step: number;
+  state: ReminderState;
+  claimed_until: Timestamp | null;
+  recipients: JSONColumnType<string[]>;
+  /** recipients whose mail the server accepted, written after each */
+  sent_to: JSONColumnType<string[]>;
+  message_id: string | null;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SolicitationTable = {
+  id: string;
+  lab_id: string;
+  recorded_by: string;
+  requester_name: string;
+  requester_organisation: string;
+  /** folded organisation, to count per organisation */
+  organisation_key: string;
+  contacted_person_id: string | null;
+  contacted_name: string;
+  /** YYYY-MM-DD */
+  contacted_on: string;
+  subject: string;
+  asked: string;
+  state: SolicitationState;
+  request_id: string | null;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  search_text: string;
+  created_at: Timestamp;
+};
+
 export type Database = {
   delegations: DelegationTable;
   labs: LabTable;
@@ -295,6 +427,12 @@ export type Database = {
   relays: RelayTable;
   comments: CommentTable;
   notifications: NotificationTable;
+  requests: RequestTable;
+  request_targets: RequestTargetTable;
+  request_answers: RequestAnswerTable;
+  request_answer_files: RequestAnswerFileTable;
+  request_reminders: RequestReminderTable;
+  solicitations: SolicitationTable;
 };
 
 export type Lab = Selectable<LabTable>;
@@ -308,3 +446,9 @@ export type Story = Selectable<StoryTable>;
 export type Channel = Selectable<ChannelTable>;
 export type Relay = Selectable<RelayTable>;
 export type Tip = Selectable<TipTable>;
+export type Request = Selectable<RequestTable>;
+export type RequestTarget = Selectable<RequestTargetTable>;
+export type RequestAnswer = Selectable<RequestAnswerTable>;
+export type RequestAnswerFile = Selectable<RequestAnswerFileTable>;
+export type RequestReminder = Selectable<RequestReminderTable>;
+export type Solicitation = Selectable<SolicitationTable>;
