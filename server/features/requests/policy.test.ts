@@ -121,7 +121,8 @@ describe('a lab never sees a request to route or declined, nor other labs’ ans
   });
 
   test('another delegation’s officer sees nothing of a DR officer’s request', () => {
-    for (const state of requestStates) assert.equal(requestPolicy.read(people.otherDrOfficer, drRequest(state)), false);
+    for (const state of requestStates)
+      assert.equal(requestPolicy.read(people.otherDrOfficer, drRequest(state)), false);
   });
 
   test('answers: every lab’s for the requester side and the cell, their own for a lab', () => {

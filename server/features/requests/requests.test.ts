@@ -109,31 +109,55 @@ describe('POST /api/requests', () => {
     assertError(await inject('POST', '/api/requests', as.correspondent, body), 403);
     assertError(await inject('POST', '/api/requests', as.contributor, body), 403);
     assertInvalid(
-      await inject('POST', '/api/requests', as.cell, { ...body, title: ' ', kind: 'gossip', targetMode: 'some' }),
+      await inject('POST', '/api/requests', as.cell, {
+        ...body,
+        title: ' ',
+        kind: 'gossip',
+        targetMode: 'some',
+      }),
       'title',
       'kind',
       'targetMode',
     );
     assertInvalid(
-      await inject('POST', '/api/requests', as.cell, { ...body, deadline: { ...deadline, timeZone: 'Mars/Olympus' } }),
+      await inject('POST', '/api/requests', as.cell, {
+        ...body,
+        deadline: { ...deadline, timeZone: 'Mars/Olympus' },
+      }),
       'deadline.timeZone',
     );
     assertInvalid(
-      await inject('POST', '/api/requests', as.cell, { ...body, deadline: { ...deadline, date: '2026-11-01' } }),
+      await inject('POST', '/api/requests', as.cell, {
+        ...body,
+        deadline: { ...deadline, date: '2026-11-01' },
+      }),
       'deadline.date',
     );
     assertInvalid(await inject('POST', '/api/requests', as.cell, { ...body, labIds: [] }), 'labIds');
     assertInvalid(
-      await inject('POST', '/api/requests', as.cell, { ...body, labIds: ['00000000-0000-4000-8000-000000000000'] }),
+      await inject('POST', '/api/requests', as.cell, {
+        ...body,
+        labIds: ['00000000-0000-4000-8000-000000000000'],
+      }),
       'labIds',
     );
-    assertInvalid(await inject('POST', '/api/requests', as.cell, { ...body, targetMode: 'delegation' }), 'delegationId');
     assertInvalid(
-      await inject('POST', '/api/requests', as.cell, { ...body, targetMode: 'people', personIds: [contributor.id] }),
+      await inject('POST', '/api/requests', as.cell, { ...body, targetMode: 'delegation' }),
+      'delegationId',
+    );
+    assertInvalid(
+      await inject('POST', '/api/requests', as.cell, {
+        ...body,
+        targetMode: 'people',
+        personIds: [contributor.id],
+      }),
       'personIds',
     );
     assertInvalid(await inject('POST', '/api/requests', as.cell, { ...body, origin: 'dircom' }), 'origin');
-    assertInvalid(await inject('POST', '/api/requests', as.cell, { ...body, reminderDays: [0, 99] }), 'reminderDays.0');
+    assertInvalid(
+      await inject('POST', '/api/requests', as.cell, { ...body, reminderDays: [0, 99] }),
+      'reminderDays.0',
+    );
   });
 
   test('a DR officer only reaches the labs of their delegation: 403 with the field', async () => {
@@ -187,7 +211,10 @@ describe('a Dircom contact’s request goes through the cell', () => {
     assertError(await inject('POST', `/api/requests/${request.id}/forward`, as.correspondent, {}), 404);
     assertError(await inject('POST', `/api/requests/${request.id}/forward`, as.dircom, {}), 403);
     assertInvalid(
-      await inject('POST', `/api/requests/${request.id}/forward`, as.cell, { targetMode: 'labs', labIds: [] }),
+      await inject('POST', `/api/requests/${request.id}/forward`, as.cell, {
+        targetMode: 'labs',
+        labIds: [],
+      }),
       'labIds',
     );
     const forwarded = await inject('POST', `/api/requests/${request.id}/forward`, as.cell, {
@@ -230,8 +257,14 @@ describe('a Dircom contact’s request goes through the cell', () => {
     const asRequester = await get(request.id, as.dircom);
     assert.equal(asRequester.board[0]?.state, 'answered');
     assert.equal(asRequester.answers[0]?.abilities.markUsed, true);
-    assertError(await inject('POST', `/api/requests/${request.id}/answers/${answerId}/used`, as.correspondent), 403);
-    assertError(await inject('POST', `/api/requests/${request.id}/answers/${request.id}/used`, as.dircom), 404);
+    assertError(
+      await inject('POST', `/api/requests/${request.id}/answers/${answerId}/used`, as.correspondent),
+      403,
+    );
+    assertError(
+      await inject('POST', `/api/requests/${request.id}/answers/${request.id}/used`, as.dircom),
+      404,
+    );
     const used = await inject('POST', `/api/requests/${request.id}/answers/${answerId}/used`, as.dircom);
     assertStatus(used, 200);
     assert.ok((used.json() as Detail).answers[0]?.usedAt);
@@ -253,7 +286,10 @@ describe('a Dircom contact’s request goes through the cell', () => {
   test('the cell declines one with a reason, or answers it itself; the requester is told; the labs never see them', async () => {
     const declined = await create(as.dircom, { targetMode: 'labs', labIds: [network.lab.id] });
     assertInvalid(await inject('POST', `/api/requests/${declined.id}/decline`, as.cell, {}), 'message');
-    assertError(await inject('POST', `/api/requests/${declined.id}/decline`, as.dircom, { message: 'x' }), 403);
+    assertError(
+      await inject('POST', `/api/requests/${declined.id}/decline`, as.dircom, { message: 'x' }),
+      403,
+    );
     const refusal = await inject('POST', `/api/requests/${declined.id}/decline`, as.cell, {
       message: 'Déjà traité avec le labo en octobre.',
     });
@@ -274,7 +310,10 @@ describe('a Dircom contact’s request goes through the cell', () => {
 
     // A requester withdraws a request still to route.
     const withdrawn = await create(as.dircom, { targetMode: 'all_labs' });
-    assert.equal((await inject('POST', `/api/requests/${withdrawn.id}/close`, as.dircom, {})).json().state, 'closed');
+    assert.equal(
+      (await inject('POST', `/api/requests/${withdrawn.id}/close`, as.dircom, {})).json().state,
+      'closed',
+    );
     assertError(await inject('GET', `/api/requests/${withdrawn.id}`, as.correspondent), 404);
   });
 });
@@ -347,7 +386,10 @@ describe('a DR officer’s request to the labs of their delegation', () => {
     });
     assertStatus(answered, 201);
     const { answerId } = answered.json() as { answerId: string };
-    assertStatus(await inject('POST', url, as.secondCorrespondent, { kind: 'nothing', body: 'Pas cette année.' }), 201);
+    assertStatus(
+      await inject('POST', url, as.secondCorrespondent, { kind: 'nothing', body: 'Pas cette année.' }),
+      201,
+    );
 
     const forLab = await get(request.id, as.correspondent);
     assert.deepEqual(
@@ -368,11 +410,18 @@ describe('a DR officer’s request to the labs of their delegation', () => {
     );
     const forRequester = await get(request.id, as.drOfficer);
     assert.equal(forRequester.answers.length, 2);
-    assert.deepEqual(
-      Object.fromEntries(forRequester.board.map((row) => [row.lab.id, row.state])),
-      { [network.lab.id]: 'answered', [secondLab.id]: 'declined' },
-    );
-    assert.deepEqual(forRequester.summary, { labs: 2, notSeen: 0, seen: 0, answered: 1, declined: 1, late: 0 });
+    assert.deepEqual(Object.fromEntries(forRequester.board.map((row) => [row.lab.id, row.state])), {
+      [network.lab.id]: 'answered',
+      [secondLab.id]: 'declined',
+    });
+    assert.deepEqual(forRequester.summary, {
+      labs: 2,
+      notSeen: 0,
+      seen: 0,
+      answered: 1,
+      declined: 1,
+      late: 0,
+    });
     // The draft story stays the lab's: the requester sees the link without its title.
     assert.deepEqual(forRequester.answers[0]?.stories, []);
     assert.equal((await get(request.id, as.cell)).answers.length, 2);
@@ -430,7 +479,10 @@ describe('the board: late after the deadline', () => {
       deadline: { date: '2026-11-26', time: '12:00', timeZone: 'Europe/Paris' },
     });
     assertStatus(
-      await inject('POST', `/api/requests/${request.id}/answers`, as.correspondent, { kind: 'content', body: 'Oui.' }),
+      await inject('POST', `/api/requests/${request.id}/answers`, as.correspondent, {
+        kind: 'content',
+        body: 'Oui.',
+      }),
       201,
     );
     t.clock.current = new Date('2026-11-27T09:00:00.000Z');
@@ -521,7 +573,12 @@ describe('solicitations: direct contacts recorded by a lab', () => {
       asked: 'Une interview de 30 minutes la semaine prochaine.',
     });
     assertStatus(created, 201);
-    const solicitation = created.json() as { id: string; state: string; contactedOn: string; abilities: object };
+    const solicitation = created.json() as {
+      id: string;
+      state: string;
+      contactedOn: string;
+      abilities: object;
+    };
     assert.equal(solicitation.state, 'new');
     assert.equal(solicitation.contactedOn, '2026-11-24');
     assert.deepEqual(solicitation.abilities, { route: false, dismiss: false });
