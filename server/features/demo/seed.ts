@@ -7,6 +7,7 @@ import { ensureDefaultChannels } from '../stories/default-channels.ts';
 import { demoAccounts, demoPeople } from './data/people.ts';
 import { demoSkills } from './data/skills.ts';
 import { demoDelegations, demoUnits } from './data/units.ts';
+import { seedDemoRequests } from './seed-requests.ts';
 import { seedDemoStories } from './seed-stories.ts';
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
@@ -157,6 +158,11 @@ export async function seedDemoNetwork(
     await seedDemoStories(trx, {
       now,
       ...options,
+      ids: { labs: labIds, delegations: delegationIds, people: personIds },
+    });
+    await seedDemoRequests(trx, {
+      now,
+      dialect: options.dialect,
       ids: { labs: labIds, delegations: delegationIds, people: personIds },
     });
   });
