@@ -4,12 +4,14 @@ import type { Dialect } from './connection.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-stories.ts';
 import * as m0004 from './migrations/0004-requests.ts';
+import * as m0005 from './migrations/0005-story-indexes.ts';
 
 /** Migrations are listed here (not read from a folder) so the order is explicit and bundling-proof. */
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': m0001.migration,
   '0002-stories': m0002.migration,
   '0004-requests': m0004.migration,
+  '0005-story-indexes': m0005.migration,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -4,7 +4,7 @@ import { utcToZoned } from '../../lib/dates.ts';
 import { Abilities } from '../../lib/schemas.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isEmbargoed, isHandler, type StoryFacts, storyAbilities, storyPolicy } from './policy.ts';
-import type { loadStoryRelations } from './queries.ts';
+import type { StoryRelations } from './queries.ts';
 
 const Link = Type.Object({ id: Type.String(), acronym: Type.String(), name: Type.String() });
 
@@ -66,9 +66,10 @@ export const StorySchema = Type.Object(
 
 export function presentStory(
   actor: Actor | null,
-  story: Story & { excerpt?: string | null },
+  /** a list's rows carry no body */
+  story: Omit<Story, 'body_html' | 'body_text'> & { body_html?: string; excerpt?: string | null },
   facts: StoryFacts,
-  relations: Awaited<ReturnType<typeof loadStoryRelations>>,
+  relations: StoryRelations,
   authors: Map<string, string>,
   now: Date,
   options: { withBody: boolean },
@@ -88,7 +89,7 @@ export function presentStory(
     kind: story.kind,
     title: story.title,
     summary: story.summary,
-    ...(options.withBody ? { bodyHtml: story.body_html } : {}),
+    ...(options.withBody ? { bodyHtml: story.body_html ?? '' } : {}),
     state: story.state,
     eventDate: story.event_date,
     eventEndDate: story.event_end_date,

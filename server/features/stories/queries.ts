@@ -1,6 +1,6 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import { type StoryKind, type StoryState, storyStates } from '../../../shared/stories.ts';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Dialect } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { StoryFacts } from './policy.ts';
@@ -32,8 +32,9 @@ export function visibleStories(eb: Eb, actor: Actor | null, nowIso: string) {
         .whereRef('story_labs.story_id', '=', 'stories.id')
         .where('labs.delegation_id', 'in', delegationIds),
     );
+  // The cell sees every sent story: its branch is a plain state test, which the planner can read.
+  const isCell = actor.roles.has('cell');
   const handlerOnceSent = [];
-  if (actor.roles.has('cell')) handlerOnceSent.push(eb.val(true));
   if (actor.roles.has('dircom')) {
     handlerOnceSent.push(
       eb.exists(
@@ -52,14 +53,12 @@ export function visibleStories(eb: Eb, actor: Actor | null, nowIso: string) {
   const lifted = eb.or([eb('stories.embargo_until', 'is', null), eb('stories.embargo_until', '<=', nowIso)]);
   const labSide = [eb('stories.author_id', '=', actor.id)];
   if (correspondentLabs.length) labSide.push(ofLabs(correspondentLabs));
+  const sent = eb('stories.state', '!=', 'draft');
   return eb.and([
     eb('stories.deleted_at', 'is', null),
     eb.or([
       ...labSide,
-      eb.and([
-        eb('stories.state', '!=', 'draft'),
-        eb.or([...handlerOnceSent, eb.and([lifted, acceptedOrOfficer])]),
-      ]),
+      isCell ? sent : eb.and([sent, eb.or([...handlerOnceSent, eb.and([lifted, acceptedOrOfficer])])]),
     ]),
   ]);
 }
@@ -82,27 +81,28 @@ export function applyStoryFilters(eb: Eb, actor: Actor | null, filter: StoryFilt
     conditions.push(sql<boolean>`stories.state in (${sql.join(states.map((state) => sql.lit(state)))})`);
   }
   if (filter.kind) conditions.push(eb('stories.kind', '=', filter.kind));
+  // `id in (…)` rather than `exists`: the planner may then start from the lab's (or theme's)
+  // stories instead of testing every story of the list.
   if (filter.lab) {
     const lab = filter.lab;
     conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('story_labs')
-          .select('story_labs.lab_id')
-          .whereRef('story_labs.story_id', '=', 'stories.id')
-          .where('story_labs.lab_id', '=', lab),
+      eb(
+        'stories.id',
+        'in',
+        eb.selectFrom('story_labs').select('story_labs.story_id').where('story_labs.lab_id', '=', lab),
       ),
     );
   }
   if (filter.delegation) {
     const delegation = filter.delegation;
     conditions.push(
-      eb.exists(
+      eb(
+        'stories.id',
+        'in',
         eb
           .selectFrom('story_labs')
           .innerJoin('labs', 'labs.id', 'story_labs.lab_id')
-          .select('story_labs.lab_id')
-          .whereRef('story_labs.story_id', '=', 'stories.id')
+          .select('story_labs.story_id')
           .where('labs.delegation_id', '=', delegation),
       ),
     );
@@ -110,12 +110,10 @@ export function applyStoryFilters(eb: Eb, actor: Actor | null, filter: StoryFilt
   if (filter.theme) {
     const theme = filter.theme;
     conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('story_tags')
-          .select('story_tags.tag')
-          .whereRef('story_tags.story_id', '=', 'stories.id')
-          .where('story_tags.tag', '=', theme),
+      eb(
+        'stories.id',
+        'in',
+        eb.selectFrom('story_tags').select('story_tags.story_id').where('story_tags.tag', '=', theme),
       ),
     );
   }
@@ -123,68 +121,167 @@ export function applyStoryFilters(eb: Eb, actor: Actor | null, filter: StoryFilt
   return eb.and(conditions);
 }
 
+/** The columns of a story a list shows: all but its body (and never PostgreSQL's search vector). */
+export const storyListColumns = [
+  'stories.id',
+  'stories.seq',
+  'stories.kind',
+  'stories.title',
+  'stories.summary',
+  'stories.state',
+  'stories.event_date',
+  'stories.event_end_date',
+  'stories.embargo_until',
+  'stories.embargo_time_zone',
+  'stories.themes',
+  'stories.projects',
+  'stories.researchers',
+  'stories.links',
+  'stories.proposed_channels',
+  'stories.author_id',
+  'stories.primary_lab_id',
+  'stories.tip_id',
+  'stories.submitted_at',
+  'stories.decided_at',
+  'stories.decided_by',
+  'stories.decision_reason',
+  'stories.created_at',
+  'stories.updated_at',
+  'stories.deleted_at',
+] as const;
+const storyColumns = [...storyListColumns, 'stories.body_html', 'stories.body_text'] as const;
+
 export async function findStory(db: Db, id: string) {
   return db
     .selectFrom('stories')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
+    .select(storyColumns)
+    .where('stories.id', '=', id)
+    .where('stories.deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
-/** Labs, delegations and relays of a page of stories — what policies and presenters need — in three queries. */
-export async function loadStoryRelations(db: Db, storyIds: string[]) {
-  const labs = new Map<string, Array<{ id: string; acronym: string; name: string; delegationId: string }>>();
-  const relays = new Map<string, Array<RelayRow>>();
-  const attachments = new Map<string, number>();
-  if (storyIds.length === 0) return { labs, relays, attachments };
-  const [labRows, relayRows, attachmentRows] = await Promise.all([
-    db
-      .selectFrom('story_labs')
-      .innerJoin('labs', 'labs.id', 'story_labs.lab_id')
-      .select(['story_labs.story_id', 'labs.id', 'labs.acronym', 'labs.name', 'labs.delegation_id'])
-      .where('story_labs.story_id', 'in', storyIds)
-      .execute(),
-    db
-      .selectFrom('relays')
-      .innerJoin('channels', 'channels.id', 'relays.channel_id')
-      .select([
-        'relays.id',
-        'relays.story_id',
-        'relays.state',
-        'relays.url',
-        'relays.published_on',
-        'relays.reason',
-        'relays.updated_at',
-        'channels.id as channel_id',
-        'channels.slug as channel_slug',
-        'channels.name_fr as channel_name_fr',
-        'channels.name_en as channel_name_en',
-        'channels.scope as channel_scope',
-        'channels.delegation_id as channel_delegation_id',
-      ])
-      .where('relays.story_id', 'in', storyIds)
-      .orderBy('channels.position')
-      .execute(),
-    db
-      .selectFrom('story_attachments')
-      .select((eb) => ['story_id', eb.fn.countAll<number>().as('count')])
-      .where('story_id', 'in', storyIds)
-      .groupBy('story_id')
-      .execute(),
-  ]);
-  for (const row of labRows) {
-    const list = labs.get(row.story_id) ?? [];
-    list.push({ id: row.id, acronym: row.acronym, name: row.name, delegationId: row.delegation_id });
-    labs.set(row.story_id, list);
+/** A story with everything it shows (labs, relays, attachment count, author), in one query. */
+export async function findStoryWithRelations(db: Db, id: string) {
+  const row = await db
+    .selectFrom('stories')
+    .select(storyColumns)
+    .select(storyRelationColumns(dialectOf(db)))
+    .where('stories.id', '=', id)
+    .where('stories.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { labs_json, relays_json, attachment_count, author_name, ...story } = row;
+  return { story, relations: storyRelationsOf([row]) };
+}
+
+/** The dialect of a connection or transaction (functions that take only `db` still need it for JSON). */
+export const dialectOf = (db: Db): Dialect =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+
+type StoryLab = { id: string; acronym: string; name: string; delegationId: string };
+export type StoryRelations = {
+  labs: Map<string, StoryLab[]>;
+  relays: Map<string, RelayRow[]>;
+  attachments: Map<string, number>;
+  /** author id → "First Last" */
+  authors: Map<string, string>;
+};
+
+/**
+ * What a story row needs besides its own columns — its labs, its relays with their channels, its
+ * attachment count and its author's name — as four correlated subqueries of the row's own query:
+ * JSON aggregates, so a page of stories and everything it shows is one query on both databases.
+ * Selected on `stories`; evaluated only for the rows returned.
+ */
+export function storyRelationColumns(dialect: Dialect) {
+  const isPostgres = dialect === 'postgres';
+  const array = (object: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+    isPostgres
+      ? sql`coalesce(json_agg(${object} order by ${order}), '[]')`
+      : sql`json_group_array(${object} order by ${order})`;
+  const object = (fields: Record<string, RawBuilder<unknown>>) => {
+    const pairs = Object.entries(fields).map(([key, value]) => sql`${sql.lit(key)}, ${value}`);
+    return isPostgres ? sql`json_build_object(${sql.join(pairs)})` : sql`json_object(${sql.join(pairs)})`;
+  };
+  const labs = object({
+    id: sql.ref('labs.id'),
+    acronym: sql.ref('labs.acronym'),
+    name: sql.ref('labs.name'),
+    delegationId: sql.ref('labs.delegation_id'),
+  });
+  const relay = object({
+    id: sql.ref('relays.id'),
+    story_id: sql.ref('relays.story_id'),
+    state: sql.ref('relays.state'),
+    url: sql.ref('relays.url'),
+    published_on: sql.ref('relays.published_on'),
+    reason: sql.ref('relays.reason'),
+    updated_at: sql.ref('relays.updated_at'),
+    channel_id: sql.ref('channels.id'),
+    channel_slug: sql.ref('channels.slug'),
+    channel_name_fr: sql.ref('channels.name_fr'),
+    channel_name_en: sql.ref('channels.name_en'),
+    channel_scope: sql.ref('channels.scope'),
+    channel_delegation_id: sql.ref('channels.delegation_id'),
+  });
+  return [
+    sql<unknown>`(select ${array(labs, sql`story_labs.lab_id`)} from story_labs
+      inner join labs on labs.id = story_labs.lab_id where story_labs.story_id = stories.id)`.as('labs_json'),
+    sql<unknown>`(select ${array(relay, sql`channels.position, relays.id`)} from relays
+      inner join channels on channels.id = relays.channel_id where relays.story_id = stories.id)`.as(
+      'relays_json',
+    ),
+    sql<number>`(select count(*) from story_attachments where story_attachments.story_id = stories.id)`.as(
+      'attachment_count',
+    ),
+    sql<string | null>`(select people.first_name || ' ' || people.last_name from people
+      where people.id = stories.author_id)`.as('author_name'),
+  ] as const;
+}
+
+export type StoryRelationRow = {
+  id: string;
+  author_id: string;
+  labs_json: unknown;
+  relays_json: unknown;
+  attachment_count: number | string;
+  author_name: string | null;
+};
+
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/** The relations of rows selected with storyRelationColumns, in the shape policies and presenters use. */
+export function storyRelationsOf(rows: readonly StoryRelationRow[]): StoryRelations {
+  const relations: StoryRelations = {
+    labs: new Map(),
+    relays: new Map(),
+    attachments: new Map(),
+    authors: new Map(),
+  };
+  for (const row of rows) {
+    const labs = parsed<StoryLab[] | null>(row.labs_json) ?? [];
+    if (labs.length) relations.labs.set(row.id, labs);
+    const relays = parsed<RelayRow[] | null>(row.relays_json) ?? [];
+    // PostgreSQL writes timestamps into JSON as "…+00:00": back to the ISO strings used everywhere.
+    for (const relay of relays) relay.updated_at = new Date(relay.updated_at).toISOString();
+    if (relays.length) relations.relays.set(row.id, relays);
+    const count = Number(row.attachment_count);
+    if (count) relations.attachments.set(row.id, count);
+    if (row.author_name !== null) relations.authors.set(row.author_id, row.author_name);
   }
-  for (const row of relayRows) {
-    const list = relays.get(row.story_id) ?? [];
-    list.push(row);
-    relays.set(row.story_id, list);
-  }
-  for (const row of attachmentRows) attachments.set(row.story_id, Number(row.count));
-  return { labs, relays, attachments };
+  return relations;
+}
+
+/** Labs, delegations, relays, attachment counts and authors of some stories — what policies and presenters need — in one query. */
+export async function loadStoryRelations(db: Db, storyIds: string[]): Promise<StoryRelations> {
+  if (storyIds.length === 0) return storyRelationsOf([]);
+  const rows = await db
+    .selectFrom('stories')
+    .select(['stories.id', 'stories.author_id'])
+    .select(storyRelationColumns(dialectOf(db)))
+    .where('stories.id', 'in', storyIds)
+    .execute();
+  return storyRelationsOf(rows);
 }
 
 export type RelayRow = {

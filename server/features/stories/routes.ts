@@ -13,7 +13,7 @@ import { HistorySchema, listHistory } from '../history/queries.ts';
 import { createStory, deleteStory, transitionStory, updateStory } from './actions.ts';
 import { type StoryFacts, storyAbilities, storyPolicy } from './policy.ts';
 import { presentStory } from './present.ts';
-import { findStory, loadStoryRelations, storyFacts } from './queries.ts';
+import { findStoryWithRelations, type StoryRelations, storyFacts } from './queries.ts';
 import { registerRelayRoutes } from './relay-routes.ts';
 import { listStories } from './search.ts';
 
@@ -92,45 +92,33 @@ const policyOf = {
 export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): void {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
 
-  async function authorNames(ids: string[]) {
-    if (ids.length === 0) return new Map<string, string>();
-    const rows = await ctx.db
-      .selectFrom('people')
-      .select(['id', 'first_name', 'last_name'])
-      .where('id', 'in', [...new Set(ids)])
-      .execute();
-    return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
-  }
-
-  async function presentMany(
+  function present(
     actor: Actor | null,
-    stories: Array<Story & { excerpt?: string | null }>,
+    stories: Array<Omit<Story, 'body_html' | 'body_text'> & { body_html?: string; excerpt?: string | null }>,
+    relations: StoryRelations,
     withBody: boolean,
   ) {
-    const relations = await loadStoryRelations(
-      ctx.db,
-      stories.map((story) => story.id),
-    );
-    const authors = await authorNames(stories.map((story) => story.author_id));
     const now = ctx.now();
     return stories.map((story) =>
-      presentStory(actor, story, storyFacts(story, relations), relations, authors, now, { withBody }),
+      presentStory(actor, story, storyFacts(story, relations), relations, relations.authors, now, {
+        withBody,
+      }),
     );
   }
 
   /** The story if this person may read it — otherwise 404, so its existence does not leak. */
   async function loadReadable(actor: Actor | null, id: string) {
-    const story = await findStory(ctx.db, id);
-    if (!story) throw notFound('Story');
-    const facts = storyFacts(story, await loadStoryRelations(ctx.db, [story.id]));
+    const found = await findStoryWithRelations(ctx.db, id);
+    if (!found) throw notFound('Story');
+    const { story, relations } = found;
+    const facts = storyFacts(story, relations);
     if (!storyPolicy.read(actor, facts, ctx.now())) throw actor ? notFound('Story') : unauthorized();
-    return { story, facts };
+    return { story, facts, relations };
   }
 
   async function presentOne(actor: Actor | null, id: string) {
-    const story = (await findStory(ctx.db, id))!;
-    const [presented] = await presentMany(actor, [story], true);
-    return presented!;
+    const { story, relations } = (await findStoryWithRelations(ctx.db, id))!;
+    return present(actor, [story], relations, true)[0]!;
   }
 
   function assertTimeZone(body: { embargo?: { timeZone: string } | null | undefined }) {
@@ -171,7 +159,7 @@ export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): v
     async (request) => {
       if (!request.actor) throw unauthorized();
       const { limit = 50, offset = 0, ...options } = request.query;
-      const { rows, total, isTotalCapped } = await listStories(
+      const { rows, relations, total, isTotalCapped } = await listStories(
         ctx.db,
         ctx.dialect,
         request.actor,
@@ -182,7 +170,7 @@ export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): v
           offset,
         },
       );
-      return { items: await presentMany(request.actor, rows, false), total, isTotalCapped };
+      return { items: present(request.actor, rows, relations, false), total, isTotalCapped };
     },
   );
 
@@ -218,8 +206,8 @@ export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request) => {
-      const { story } = await loadReadable(request.actor, request.params.id);
-      return presentOne(request.actor, story.id);
+      const { story, relations } = await loadReadable(request.actor, request.params.id);
+      return present(request.actor, [story], relations, true)[0]!;
     },
   );
 

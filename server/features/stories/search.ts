@@ -2,18 +2,29 @@ import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/connection.ts';
 import { foldText } from '../../lib/text.ts';
 import type { Actor } from '../auth/actor.ts';
-import { applyStoryFilters, type StoryFilter, visibleStories } from './queries.ts';
+import { makeExcerpt, markEnd, markStart } from './excerpt.ts';
+import {
+  applyStoryFilters,
+  type StoryFilter,
+  storyListColumns,
+  storyRelationColumns,
+  storyRelationsOf,
+  visibleStories,
+} from './queries.ts';
 
-/** Excerpt highlight markers: control characters, so no text can forge them; the web turns them into <mark>. */
-export const markStart = '\u0002';
-export const markEnd = '\u0003';
+export { markEnd, markStart };
 
-/** Turns what a person typed into an FTS5 query: every word must match, as a prefix. */
-export function toFtsQuery(q: string): string | null {
-  const words = foldText(q)
+/** The words of what a person typed, folded (no case, no accents), at most 12. */
+export function queryWords(q: string): string[] {
+  return foldText(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 12);
+}
+
+/** Turns what a person typed into an FTS5 query: every word must match, as a prefix. */
+export function toFtsQuery(q: string): string | null {
+  const words = queryWords(q);
   return words.length ? words.map((word) => `"${word}"*`).join(' ') : null;
 }
 
@@ -27,9 +38,17 @@ export type StoryListOptions = StoryFilter & {
   offset: number;
 };
 
+/** bm25 with the FTS5 column weights: title, summary, body, tags, labs. */
+const ftsRank = sql<number>`bm25(stories_fts, 8.0, 4.0, 1.0, 3.0, 2.0)`;
+
 /**
- * Lists the stories a person may see, filtered, searched (ranked, with excerpts) and paged, in one
- * query plus a count. Search is FTS5 on SQLite and a French, accent-free tsvector on PostgreSQL.
+ * Lists the stories a person may see, filtered, searched (ranked, with excerpts) and paged, with
+ * everything each row shows: one query for the page plus a count capped at totalCap. Search is
+ * FTS5 on SQLite and a French, accent-free tsvector on PostgreSQL.
+ *
+ * The page is chosen first on narrow rows (ids and sort keys, from the indexes where possible), and
+ * only its rows are then read in full, with their relations and their excerpts: a sort or a search
+ * never carries bodies, JSON aggregates or excerpts of rows that are not shown.
  */
 export async function listStories(
   db: Db,
@@ -39,71 +58,136 @@ export async function listStories(
   options: StoryListOptions,
 ) {
   const ftsQuery = options.q ? toFtsQuery(options.q) : null;
-  if (options.q && !ftsQuery) return { rows: [], total: 0, isTotalCapped: false };
-  let base = db
-    .selectFrom('stories')
-    .where((eb) => visibleStories(eb, actor, nowIso))
-    .where((eb) => applyStoryFilters(eb, actor, options));
+  if (options.q && !ftsQuery)
+    return { rows: [], relations: storyRelationsOf([]), total: 0, isTotalCapped: false };
+  const q = options.q;
+  const isSqliteSearch = ftsQuery !== null && dialect === 'sqlite';
+  const isPostgresSearch = q !== undefined && dialect === 'postgres';
+  const tsQuery = sql`websearch_to_tsquery('relais_fr', ${q ?? ''})`;
+  const sort = options.sort ?? (q ? 'relevance' : 'recent');
+  const isRanked = sort === 'relevance' && (isSqliteSearch || isPostgresSearch);
 
-  if (ftsQuery && dialect === 'sqlite') {
-    base = base.innerJoin(
-      sql<{
-        rowid: number;
-        rank: number;
-        excerpt: string;
-      }>`(select rowid, bm25(stories_fts, 8.0, 4.0, 1.0, 3.0, 2.0) as rank,
-          snippet(stories_fts, -1, ${markStart}, ${markEnd}, '…', 16) as excerpt
-        from stories_fts where stories_fts match ${ftsQuery})`.as('fts'),
-      (join) => join.onRef(sql.ref('fts.rowid'), '=', sql.ref('stories.seq')),
-    ) as unknown as typeof base;
-  }
-  if (options.q && dialect === 'postgres') {
-    base = base.where(sql<boolean>`stories.search_vector @@ websearch_to_tsquery('relais_fr', ${options.q})`);
-  }
-
-  const sort = options.sort ?? (options.q ? 'relevance' : 'recent');
-  let page = base.selectAll('stories');
-  if (options.q && dialect === 'sqlite') {
-    page = page.select(sql<string>`fts.excerpt`.as('excerpt'));
-    if (sort === 'relevance') page = page.orderBy(sql`fts.rank`);
-  } else if (options.q) {
-    page = page.select(
-      sql<string>`ts_headline('relais_fr', stories.title || ' — ' || stories.summary || ' ' || stories.body_text,
-        websearch_to_tsquery('relais_fr', ${options.q}),
-        ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
-        'excerpt',
-      ),
-    );
-    if (sort === 'relevance') {
-      page = page.orderBy(
-        sql`ts_rank_cd(stories.search_vector, websearch_to_tsquery('relais_fr', ${options.q}))`,
-        'desc',
-      );
+  /** The stories that match: visible, filtered and, for a search, matching (`fts` ranks SQLite's). */
+  const matching = (ranked?: { limit: number | null }) => {
+    let base = db
+      .selectFrom('stories')
+      .where((eb) => visibleStories(eb, actor, nowIso))
+      .where((eb) => applyStoryFilters(eb, actor, options));
+    if (isSqliteSearch) {
+      const fts = ranked
+        ? sql`(select rowid, ${ftsRank} as rank from stories_fts where stories_fts match ${ftsQuery}
+            order by rank, rowid ${ranked.limit === null ? sql`` : sql`limit ${ranked.limit}`})`
+        : sql`(select rowid, 0 as rank from stories_fts where stories_fts match ${ftsQuery})`;
+      base = base.innerJoin(fts.as('fts'), (join) =>
+        join.onRef(sql.ref('fts.rowid'), '=', 'stories.seq'),
+      ) as unknown as typeof base;
     }
-  } else {
-    page = page.select(sql<string | null>`null`.as('excerpt'));
-  }
-  // Each order matches an index: (submitted_at, id) for the queue, (updated_at, id) otherwise.
-  page =
-    sort === 'waiting'
-      ? page.orderBy('stories.submitted_at', 'asc').orderBy('stories.id', 'asc')
-      : page.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc');
+    if (isPostgresSearch) base = base.where(sql<boolean>`stories.search_vector @@ ${tsQuery}`);
+    return base;
+  };
 
-  const [rows, total] = await Promise.all([
-    page.limit(options.limit).offset(options.offset).execute(),
-    // Counting every match costs as much as reading them: count up to a cap, and say so.
-    db
+  // 1. The page: ids in order. Each order matches an index: (submitted_at, id) for the queue,
+  // (updated_at, id) otherwise; relevance is bm25 (ties by index order) or ts_rank_cd.
+  const pageOf = (ranked?: { limit: number | null }) => {
+    const rank = !isRanked
+      ? sql<number>`0`
+      : isSqliteSearch
+        ? sql<number>`fts.rank`
+        : sql<number>`ts_rank_cd(stories.search_vector, ${tsQuery})`;
+    let page = matching(ranked).select([
+      'stories.id',
+      'stories.seq',
+      'stories.submitted_at',
+      'stories.updated_at',
+      rank.as('rank'),
+    ]);
+    if (isRanked && isSqliteSearch) page = page.orderBy(sql`fts.rank`).orderBy('stories.seq');
+    else if (isRanked) page = page.orderBy('rank', 'desc');
+    if (sort === 'waiting') page = page.orderBy('stories.submitted_at', 'asc').orderBy('stories.id', 'asc');
+    else if (!(isRanked && isSqliteSearch)) {
+      page = page.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc');
+    }
+    return page.limit(options.limit).offset(options.offset);
+  };
+
+  // 2. Those rows in full, with their relations (and their text, for excerpts), in the same order.
+  const readPage = (page: ReturnType<typeof pageOf>) => {
+    let full = db
+      .selectFrom(page.as('page'))
+      .innerJoin('stories', 'stories.id', 'page.id')
+      .select(storyListColumns)
+      .select(storyRelationColumns(dialect))
+      .select(
+        isSqliteSearch ? sql<string>`stories.body_text`.as('body_text') : sql<string>`''`.as('body_text'),
+      )
+      .select(
+        isPostgresSearch
+          ? sql<
+              string | null
+            >`ts_headline('relais_fr', stories.title || ' — ' || stories.summary || ' ' || stories.body_text,
+            ${tsQuery}, ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
+              'excerpt',
+            )
+          : sql<string | null>`null`.as('excerpt'),
+      );
+    if (isRanked && isSqliteSearch) full = full.orderBy('page.rank').orderBy('page.seq');
+    else if (isRanked) full = full.orderBy('page.rank', 'desc');
+    return sort === 'waiting'
+      ? full.orderBy('page.submitted_at', 'asc').orderBy('page.id', 'asc').execute()
+      : full.orderBy('page.updated_at', 'desc').orderBy('page.id', 'desc').execute();
+  };
+
+  // Counting every match costs as much as reading them: count up to a cap, and say so.
+  const countCapped = async () => {
+    const row = await db
       .selectFrom(
-        base
+        matching()
           .select(sql<number>`1`.as('one'))
           .limit(totalCap + 1)
           .as('capped'),
       )
       .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const count = Number(total.count);
-  return { rows, total: Math.min(count, totalCap), isTotalCapped: count > totalCap };
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  };
+
+  // FTS5 ranks every match; joining them all to the stories to drop those this person may not see
+  // costs more than the ranking. So the page is first looked for among the best few hundred matches,
+  // and among all of them only when those did not hold it (a narrow filter, a far page).
+  const window = options.offset + options.limit;
+  const firstLook = isRanked && isSqliteSearch ? { limit: Math.max(200, window * 10) } : undefined;
+  const [firstRows, count] = await Promise.all([readPage(pageOf(firstLook)), countCapped()]);
+  let rows = firstRows;
+  const expected = Math.max(
+    0,
+    Math.min(options.limit, (count > totalCap ? Infinity : count) - options.offset),
+  );
+  if (firstLook && rows.length < expected) rows = await readPage(pageOf({ limit: null }));
+
+  const relations = storyRelationsOf(rows);
+  const words = ftsQuery ? queryWords(q ?? '') : [];
+  return {
+    rows: rows.map(
+      ({ labs_json, relays_json, attachment_count, author_name, body_text, excerpt, ...story }) => ({
+        ...story,
+        excerpt: isSqliteSearch
+          ? makeExcerpt(
+              [
+                story.title,
+                story.summary,
+                body_text,
+                story.themes.join(' '),
+                (relations.labs.get(story.id) ?? []).map((lab) => `${lab.acronym} ${lab.name}`).join(' '),
+              ],
+              words,
+            )
+          : excerpt,
+      }),
+    ),
+    relations,
+    total: Math.min(count, totalCap),
+    isTotalCapped: count > totalCap,
+  };
 }
 
 /** Rewrites a story's search entry from its current text, tags and labs. Call inside the change's transaction. */
