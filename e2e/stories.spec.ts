@@ -129,18 +129,26 @@ test('a tip becomes a story that is reviewed, relayed and published, and the lab
   const adminContext = await newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, 'xavier.dumont@cnrs.example');
-  const mails = await (
-    await admin.request.get('/api/outbox?to=camille.lefebvre%40ijclab.example&limit=100')
-  ).json();
-  const subjects = (mails.items as Array<{ subject: string }>).map((mail) => mail.subject);
-  for (const expected of ['Modifications demandées', 'Remontée acceptée', 'Remontée relayée', 'Publiée']) {
-    assert.ok(
-      subjects.some(
-        (subject) => subject.startsWith(expected) && subject.includes('Des lycéens au cœur de JUNO'),
-      ),
-      `mail "${expected}"`,
+  // Notification mail goes out from the job worker (polling every second): wait for it.
+  const expected = ['Modifications demandées', 'Remontée acceptée', 'Remontée relayée', 'Publiée'];
+  const missing = async () => {
+    const mails = await (
+      await admin.request.get('/api/outbox?to=camille.lefebvre%40ijclab.example&limit=100')
+    ).json();
+    const subjects = (mails.items as Array<{ subject: string }>).map((mail) => mail.subject);
+    return expected.filter(
+      (label) =>
+        !subjects.some(
+          (subject) => subject.startsWith(label) && subject.includes('Des lycéens au cœur de JUNO'),
+        ),
     );
+  };
+  let notYet = await missing();
+  for (let tries = 0; notYet.length > 0 && tries < 20; tries++) {
+    await admin.waitForTimeout(500);
+    notYet = await missing();
   }
+  assert.deepEqual(notYet, [], 'every notification mail reached the correspondent');
   for (const context of [labContext, cellContext, adminContext]) await context.close();
   fs.rmSync(photo, { force: true });
 });

@@ -18,6 +18,7 @@ import { registerCommentRoutes } from './features/comments/routes.ts';
 import { registerDelegationRoutes } from './features/delegations/routes.ts';
 import { registerDemoRoutes } from './features/demo/routes.ts';
 import { registerHealthRoutes } from './features/health/routes.ts';
+import { registerJobRoutes } from './features/jobs/routes.ts';
 import { LabSchema } from './features/labs/present.ts';
 import { registerLabRoutes } from './features/labs/routes.ts';
 import { registerNotificationRoutes } from './features/notifications/routes.ts';
@@ -48,11 +49,13 @@ export type BuildOptions = {
 
 const webRoot = path.resolve(import.meta.dirname, '../dist');
 
-/** The whole HTTP application as one Fastify instance; used by main.ts and by the tests. */
-export async function buildApp(options: BuildOptions): Promise<FastifyInstance & { ctx: AppContext }> {
+/** What routes, actions and jobs share; a worker-only process builds it without the HTTP app. */
+export function createContext(
+  options: Pick<BuildOptions, 'config' | 'database' | 'now' | 'mailer'>,
+): AppContext {
   const { config, database } = options;
   const now = options.now ?? (() => new Date());
-  const ctx: AppContext = {
+  return {
     db: database.db,
     dialect: database.dialect,
     config,
@@ -61,6 +64,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
       options.mailer ??
       createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db, now }),
   };
+}
+
+/** The whole HTTP application as one Fastify instance; used by main.ts and by the tests. */
+export async function buildApp(
+  options: BuildOptions & { ctx?: AppContext },
+): Promise<FastifyInstance & { ctx: AppContext }> {
+  const { config } = options;
+  const ctx = options.ctx ?? createContext(options);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -125,6 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance &
   registerNotificationRoutes(app, ctx);
   registerUploadRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

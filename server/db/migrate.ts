@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Dialect } from './connection.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-stories.ts';
+import * as m0003 from './migrations/0003-jobs.ts';
 import * as m0004 from './migrations/0004-requests.ts';
 import * as m0005 from './migrations/0005-story-indexes.ts';
 
@@ -10,6 +11,7 @@ import * as m0005 from './migrations/0005-story-indexes.ts';
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': m0001.migration,
   '0002-stories': m0002.migration,
+  '0003-jobs': m0003.migration,
   '0004-requests': m0004.migration,
   '0005-story-indexes': m0005.migration,
 };

@@ -1,5 +1,4 @@
 import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
-import type { AccountStatus, Locale, RoleName } from '../../shared/roles.ts';
 import type {
   AnswerKind,
   ReminderState,
@@ -10,6 +9,7 @@ import type {
   SolicitationState,
   TargetState,
 } from '../../shared/requests.ts';
+import type { AccountStatus, Locale, RoleName } from '../../shared/roles.ts';
 import type { NotificationMode, RelayState, StoryKind, StoryState, TipState } from '../../shared/stories.ts';
 
 /**
@@ -283,6 +283,35 @@ export type NotificationTable = {
   emailed_at: Timestamp | null;
 };
 
+export type JobState = 'pending' | 'running' | 'done' | 'failed';
+
+export type JobTable = {
+  id: string;
+  kind: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  /** Unique when set: enqueueing the same key twice keeps the first job. */
+  dedupe_key: string | null;
+  state: JobState;
+  run_at: Timestamp;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+};
+
+export type JobScheduleTable = {
+  name: string;
+  /** The cron expression the next run was computed from (a changed one recomputes it). */
+  cron: string;
+  next_run_at: Timestamp;
+  last_run_at: Timestamp | null;
+  updated_at: Timestamp;
+};
+
 export type RequestLink = { label: string; url: string };
 
 export type RequestTable = {
@@ -427,6 +456,8 @@ export type Database = {
   relays: RelayTable;
   comments: CommentTable;
   notifications: NotificationTable;
+  jobs: JobTable;
+  job_schedules: JobScheduleTable;
   requests: RequestTable;
   request_targets: RequestTargetTable;
   request_answers: RequestAnswerTable;
@@ -446,6 +477,7 @@ export type Story = Selectable<StoryTable>;
 export type Channel = Selectable<ChannelTable>;
 export type Relay = Selectable<RelayTable>;
 export type Tip = Selectable<TipTable>;
+export type Job = Selectable<JobTable>;
 export type Request = Selectable<RequestTable>;
 export type RequestTarget = Selectable<RequestTargetTable>;
 export type RequestAnswer = Selectable<RequestAnswerTable>;

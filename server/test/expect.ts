@@ -49,7 +49,7 @@ export async function lastMailTo(db: Db, email: string) {
     .selectAll()
     .where('to_address', '=', email)
     .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('id', 'desc')
     .executeTakeFirst();
   if (!row) return undefined;
   const link = /https?:\/\/\S+/.exec(row.text_body)?.[0];

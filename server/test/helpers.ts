@@ -8,6 +8,8 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { jobDefinitions, jobSchedules } from '../jobs/registry.ts';
+import { createWorker } from '../jobs/worker.ts';
 
 // Registered at import, on the root test, so it runs once the whole file is done — wherever
 // buildTestApp was called from (a before hook, a describe, a test).
@@ -62,7 +64,14 @@ export async function buildTestApp(options: { isDemo?: boolean; env?: Record<str
     await dropDatabase();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  return { app, db: database.db, ctx: app.ctx, clock, dialect: database.dialect };
+  const worker = createWorker(app.ctx, {
+    definitions: jobDefinitions,
+    schedules: jobSchedules,
+    log: { info() {}, warn() {}, error: console.error },
+  });
+  /** Runs every job due at the clock's time (mails, reminders, digests) until none is left. */
+  const runJobs = () => worker.runUntilIdle();
+  return { app, db: database.db, ctx: app.ctx, clock, dialect: database.dialect, runJobs };
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;

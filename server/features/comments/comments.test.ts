@@ -86,6 +86,7 @@ describe('comments', () => {
     // A mentioned person who may not see the story gets nothing.
     const other = await inject('GET', '/api/notifications', as.otherCorrespondent);
     assert.equal(other.json().items.filter((n: { storyId: string }) => n.storyId === storyId).length, 0);
+    await t.runJobs();
     const mail = await t.db
       .selectFrom('outbox_messages')
       .select('subject')
@@ -128,6 +129,7 @@ describe('comments', () => {
       await inject('PATCH', `/api/people/${drOfficer.id}`, as.drOfficer, { notificationMode: 'off' }),
       200,
     );
+    await t.runJobs();
     const before = await t.db
       .selectFrom('outbox_messages')
       .select('id')
@@ -137,6 +139,7 @@ describe('comments', () => {
       body: 'Encore une question',
       mentionIds: [drOfficer.id],
     });
+    await t.runJobs();
     const after = await t.db
       .selectFrom('outbox_messages')
       .select('id')

@@ -7,7 +7,7 @@ import { errors, IdParams } from '../../lib/schemas.ts';
 import { newId } from '../../lib/tokens.ts';
 import { type Actor, hasRole } from '../auth/actor.ts';
 import { recordEvent } from '../history/record.ts';
-import { emailNotifications, notifyAboutStory } from '../notifications/notify.ts';
+import { notifyAboutStory } from '../notifications/notify.ts';
 import { audienceOf } from '../stories/actions.ts';
 import { storyAbilities, storyPolicy } from '../stories/policy.ts';
 import { findStory, loadStoryRelations, storyFacts } from '../stories/queries.ts';
@@ -113,7 +113,7 @@ export function registerCommentRoutes(parent: FastifyInstance, ctx: AppContext):
       const actor = request.actor;
       const at = ctx.now().toISOString();
       const mentionIds = request.body.mentionIds ?? [];
-      const notificationIds = await ctx.db.transaction().execute(async (trx) => {
+      await ctx.db.transaction().execute(async (trx) => {
         const id = newId();
         await trx
           .insertInto('comments')
@@ -162,7 +162,6 @@ export function registerCommentRoutes(parent: FastifyInstance, ctx: AppContext):
         });
         return [...mentions, ...others];
       });
-      await emailNotifications(ctx, notificationIds);
       return reply.status(201).send({ items: await list(actor, story.id) });
     },
   );

@@ -8,7 +8,7 @@ import { HttpError, invalid } from '../../lib/errors.ts';
 import { htmlToPlainText, sanitizeRichText } from '../../lib/html.ts';
 import { newId } from '../../lib/tokens.ts';
 import { diffFields, recordEvent } from '../history/record.ts';
-import { emailNotifications, type NotificationKind, notifyAboutStory } from '../notifications/notify.ts';
+import { type NotificationKind, notifyAboutStory } from '../notifications/notify.ts';
 import type { StoryFacts } from './policy.ts';
 import { loadStoryRelations, storyFacts } from './queries.ts';
 import { nextStorySeq, reindexStory } from './search.ts';
@@ -307,7 +307,7 @@ export async function transitionStory(
   }
   const at = ctx.now().toISOString();
   const isDecision = transition === 'accept' || transition === 'decline' || transition === 'request-changes';
-  const notificationIds = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('stories')
       .set({
@@ -343,5 +343,4 @@ export async function transitionStory(
       now: ctx.now(),
     });
   });
-  await emailNotifications(ctx, notificationIds);
 }

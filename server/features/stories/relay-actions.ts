@@ -4,7 +4,7 @@ import type { Channel, Story } from '../../db/schema.ts';
 import { conflict, HttpError } from '../../lib/errors.ts';
 import { newId } from '../../lib/tokens.ts';
 import { recordEvent } from '../history/record.ts';
-import { emailNotifications, type NotificationKind, notifyAboutStory } from '../notifications/notify.ts';
+import { type NotificationKind, notifyAboutStory } from '../notifications/notify.ts';
 import { audienceOf } from './actions.ts';
 import { loadStoryRelations, storyFacts } from './queries.ts';
 
@@ -41,7 +41,7 @@ export async function relayStory(
   if (story.state !== 'accepted')
     throw new HttpError(409, 'invalid_state', 'Only an accepted story can be relayed');
   const at = ctx.now().toISOString();
-  const notificationIds = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('relays')
       .select('channel_id')
@@ -96,7 +96,6 @@ export async function relayStory(
       dircom,
     );
   });
-  await emailNotifications(ctx, notificationIds);
 }
 
 const outcomeRules = {
@@ -120,7 +119,7 @@ export async function recordRelayOutcome(
   }
   const at = ctx.now().toISOString();
   const state: RelayState = outcome === 'not-taken' ? 'not_taken' : outcome;
-  const notificationIds = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('relays')
       .set({
@@ -160,5 +159,4 @@ export async function recordRelayOutcome(
       at,
     );
   });
-  await emailNotifications(ctx, notificationIds);
 }

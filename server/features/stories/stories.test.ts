@@ -224,6 +224,7 @@ describe('the workflow, end to end', () => {
         'story_relayed',
       ].sort(),
     );
+    await t.runJobs();
     const mails = await t.db
       .selectFrom('outbox_messages')
       .select(['subject', 'stream'])
@@ -235,6 +236,7 @@ describe('the workflow, end to end', () => {
       ),
     );
     assert.ok(mails.some((mail) => mail.subject.startsWith('Publiée')));
+    await t.runJobs();
     const cellMails = await t.db
       .selectFrom('outbox_messages')
       .select('subject')
@@ -320,6 +322,7 @@ describe('embargo', () => {
       [story.id],
     );
     // No mail about it reached the DR officer (who cannot read it yet).
+    await t.runJobs();
     const officerMails = await t.db
       .selectFrom('outbox_messages')
       .select('subject')

@@ -17,7 +17,7 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { recordEvent } from '../history/record.ts';
 import { insertStory } from '../stories/actions.ts';
-import { emailTipNotifications, excerpt, notifyAboutTip } from './notify.ts';
+import { excerpt, notifyAboutTip } from './notify.ts';
 import { correspondentsOf } from './queries.ts';
 
 export const tipPhotoSize = 1600;
@@ -46,7 +46,7 @@ export async function createTip(
   }
   const at = ctx.now().toISOString();
   const what = input.what.trim();
-  const notificationIds = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('tips')
       .values({
@@ -81,7 +81,6 @@ export async function createTip(
       at,
     });
   });
-  await emailTipNotifications(ctx, notificationIds);
   return id;
 }
 
@@ -131,7 +130,7 @@ export async function convertTip(
     .where('id', '=', tip.lab_id)
     .executeTakeFirst();
   const at = ctx.now().toISOString();
-  const notificationIds = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('tips')
       .set({ state: 'converted', story_id: storyId, handled_by: actor.id, handled_at: at })
@@ -177,7 +176,6 @@ export async function convertTip(
       at,
     });
   });
-  await emailTipNotifications(ctx, notificationIds);
   return storyId;
 }
 
@@ -190,7 +188,7 @@ export async function dismissTip(ctx: AppContext, actor: Actor, tip: Tip, messag
     .select('acronym')
     .where('id', '=', tip.lab_id)
     .executeTakeFirst();
-  const notificationIds = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('tips')
       .set({ state: 'dismissed', response, handled_by: actor.id, handled_at: at })
@@ -221,5 +219,4 @@ export async function dismissTip(ctx: AppContext, actor: Actor, tip: Tip, messag
       at,
     });
   });
-  await emailTipNotifications(ctx, notificationIds);
 }

@@ -1,7 +1,7 @@
-import type { AppContext } from '../../context.ts';
+import type { Locale } from '../../../shared/roles.ts';
 import type { Db } from '../../db/connection.ts';
 import { newId } from '../../lib/tokens.ts';
-import { renderNotificationMail } from '../../mail/notification-mail.ts';
+import { type NoticeText, queueNotificationEmails } from '../notifications/email.ts';
 
 export type TipNoticeKind = 'tip_received' | 'tip_answered';
 
@@ -25,8 +25,8 @@ export const excerpt = (text: string, length: number) => {
 
 /**
  * In-app notifications about a tip (not attached to a story: `story_id` stays null) for the active
- * accounts among `recipientIds`, except the actor. Call inside the change's transaction; returns
- * the ids to email once it has committed.
+ * accounts among `recipientIds`, except the actor. Call inside the change's transaction: the mails
+ * go out from the job queue once it has committed.
  */
 export async function notifyAboutTip(
   db: Db,
@@ -58,18 +58,20 @@ export async function notifyAboutTip(
     emailed_at: null,
   }));
   if (rows.length) await db.insertInto('notifications').values(rows).execute();
-  return rows.map((row) => row.id);
+  const notificationIds = rows.map((row) => row.id);
+  await queueNotificationEmails(db, notificationIds, new Date(input.at));
+  return notificationIds;
 }
 
-type Locale = 'fr' | 'en';
-
-function render(kind: string, data: TipNoticeData, locale: Locale) {
+/** Subject, lines and action of a tip notification (mail and digest). */
+export function describeTipNotice(kind: string, data: TipNoticeData, locale: Locale): NoticeText {
   const fr = locale === 'fr';
   if (kind === 'tip_received') {
     return {
       subject: fr ? `Nouvelle suggestion de sujet — ${data.lab}` : `New tip — ${data.lab}`,
       lines: [fr ? `${data.by} vous propose un sujet :` : `${data.by} suggests a story:`, `« ${data.what} »`],
       action: fr ? 'Voir la suggestion' : 'Open the tip',
+      path: `/tips/${data.tipId}`,
     };
   }
   if (data.outcome === 'converted') {
@@ -81,6 +83,7 @@ function render(kind: string, data: TipNoticeData, locale: Locale) {
           : `${data.by} is taking up your tip “${data.what}”: it is becoming a story. Thank you!`,
       ],
       action: fr ? 'Voir la suggestion' : 'Open the tip',
+      path: `/tips/${data.tipId}`,
     };
   }
   return {
@@ -92,44 +95,6 @@ function render(kind: string, data: TipNoticeData, locale: Locale) {
       data.message ?? '',
     ],
     action: fr ? 'Voir la suggestion' : 'Open the tip',
+    path: `/tips/${data.tipId}`,
   };
-}
-
-/** Emails the tip notifications of people who chose "immediately"; marks them emailed. */
-export async function emailTipNotifications(ctx: AppContext, notificationIds: string[]): Promise<void> {
-  if (notificationIds.length === 0) return;
-  const rows = await ctx.db
-    .selectFrom('notifications')
-    .innerJoin('people', 'people.id', 'notifications.recipient_id')
-    .select([
-      'notifications.id',
-      'notifications.kind',
-      'notifications.data',
-      'people.email',
-      'people.first_name',
-      'people.locale',
-      'people.notification_mode',
-    ])
-    .where('notifications.id', 'in', notificationIds)
-    .where('notifications.emailed_at', 'is', null)
-    .execute();
-  for (const row of rows) {
-    if (row.notification_mode !== 'immediate') continue;
-    const locale: Locale = row.locale === 'en' ? 'en' : 'fr';
-    const data = row.data as TipNoticeData;
-    const { subject, lines, action } = render(row.kind, data, locale);
-    const link = `${ctx.config.publicUrl}/tips/${data.tipId}`;
-    await ctx.mailer.send({
-      to: row.email,
-      stream: 'notifications',
-      subject,
-      ...renderNotificationMail({ locale, firstName: row.first_name, lines, action, link }),
-      headers: { 'Auto-Submitted': 'auto-generated' },
-    });
-    await ctx.db
-      .updateTable('notifications')
-      .set({ emailed_at: ctx.now().toISOString() })
-      .where('id', '=', row.id)
-      .execute();
-  }
 }

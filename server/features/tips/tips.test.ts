@@ -167,6 +167,7 @@ describe('POST /api/tips', () => {
     assert.equal(notice?.actor_id, contributor.id);
     assert.equal(notice?.data.tipId, tip.id);
     assert.equal(notice?.data.what, tipBody.what);
+    await t.runJobs();
     const mail = await lastMailTo(t.db, correspondent.email);
     assert.match(mail!.subject, new RegExp(`Nouvelle suggestion de sujet — ${lab.acronym}`));
     assert.match(mail!.text_body, /Visite de la ministre/);
@@ -363,6 +364,7 @@ describe('answering a tip', () => {
     const notice = (await notificationsOf(contributor.id, 'tip_answered')).at(-1);
     assert.equal(notice?.data.tipId, tip.id);
     assert.equal(notice?.data.outcome, 'converted');
+    await t.runJobs();
     assert.equal(
       (await lastMailTo(t.db, contributor.email))?.subject,
       'Votre suggestion devient une remontée',
@@ -413,6 +415,7 @@ describe('answering a tip', () => {
       [notice?.data.tipId, notice?.data.outcome, notice?.data.message],
       [tip.id, 'dismissed', message],
     );
+    await t.runJobs();
     const mail = await lastMailTo(t.db, contributor.email);
     assert.equal(mail?.subject, 'Merci pour votre suggestion');
     assert.ok(mail?.text_body.includes(message));
