@@ -25,7 +25,11 @@ export async function findSession(db: Db, secret: string, nowIso: string) {
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
     .selectAll('people')
-    .select(['sessions.id as session_id', 'sessions.last_seen_at as session_last_seen_at'])
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at as session_last_seen_at',
+      'sessions.expires_at as session_expires_at',
+    ])
     .where('sessions.id', '=', hashSecret(secret))
     .where('sessions.expires_at', '>', nowIso)
     .where('people.account_status', '=', 'active')
