@@ -64,3 +64,11 @@ export async function assertAccessible(page: Page, name: string): Promise<void> 
 }
 
 export const demoPassword = 'relais-demo-2026';
+
+/** Moves the server's clock (web and worker) to `offsetMs` from real time; returns its "now". */
+export async function setServerClock(offsetMs: number): Promise<Date> {
+  const url = process.env.E2E_CLOCK_URL;
+  if (!url) throw new Error('E2E_CLOCK_URL is not set: run the specs through `npm run test:e2e`');
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify({ offsetMs }) });
+  return new Date(((await response.json()) as { now: string }).now);
+}

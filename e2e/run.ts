@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Starts Relais on a free port with a fresh demo database (SQLite, mail to the outbox), waits for
- * it, runs every e2e/*.spec.ts with node:test, then stops the server. Exit code: the tests'.
+ * Starts Relais (e2e/server.ts: web + worker, with a clock the specs can move) on a free port with
+ * a fresh demo database (SQLite, mail to the outbox), waits for it, runs every e2e/*.spec.ts with node:test, then stops the server. Exit code: the tests'.
  */
 const root = path.resolve(import.meta.dirname, '..');
 if (!fs.existsSync(path.join(root, 'dist/index.html'))) {
@@ -27,9 +27,10 @@ async function freePort(): Promise<number> {
 }
 
 const port = await freePort();
+const clockPort = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-'));
-const server = spawn(process.execPath, ['server/main.ts'], {
+const server = spawn(process.execPath, ['e2e/server.ts'], {
   cwd: root,
   env: {
     ...process.env,
@@ -41,6 +42,7 @@ const server = spawn(process.execPath, ['server/main.ts'], {
     DATABASE_URL: '',
     SMTP_URL: '',
     LOG_LEVEL: 'warn',
+    E2E_CLOCK_PORT: String(clockPort),
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -70,7 +72,7 @@ try {
     ['--test', '--test-concurrency=1', '--test-timeout=300000', ...specs],
     {
       cwd: root,
-      env: { ...process.env, E2E_BASE_URL: baseUrl },
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_CLOCK_URL: `http://127.0.0.1:${clockPort}/clock` },
       stdio: 'inherit',
     },
   );
