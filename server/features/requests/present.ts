@@ -11,7 +11,7 @@ import {
   requestPolicy,
   seesEverything,
 } from './policy.ts';
-import type { TargetRow } from './queries.ts';
+import type { BoardSummary, TargetRow } from './queries.ts';
 
 const Ref = Type.Object({ id: Type.String(), name: Type.String() });
 const LabRef = Type.Object({ id: Type.String(), acronym: Type.String(), name: Type.String() });
@@ -148,22 +148,24 @@ export function presentRequest(
   targets: TargetRow[],
   facts: RequestFacts,
   context: PresentContext,
+  /** counted by the database, for lists (where `targets` holds the caller's labs only) */
+  counted?: BoardSummary,
 ) {
   const { actor, now, names } = context;
   const own = new Set(ownTargetLabs(actor, facts));
   const all = seesEverything(actor, facts);
   const rows = targets.filter((target) => target.request_id === request.id);
   const lateOf = (target: TargetRow) => isLateAt(request.deadline_at, target.answered_at, now);
-  const summary = all
-    ? {
+  const summary = !all
+    ? null
+    : (counted ?? {
         labs: rows.length,
         notSeen: rows.filter((row) => row.state === 'not_seen').length,
         seen: rows.filter((row) => row.state === 'seen').length,
         answered: rows.filter((row) => row.state === 'answered').length,
         declined: rows.filter((row) => row.state === 'declined').length,
         late: rows.filter(lateOf).length,
-      }
-    : null;
+      });
   return {
     id: request.id,
     number: Number(request.seq),

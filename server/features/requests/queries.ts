@@ -127,9 +127,10 @@ export async function findRequest(db: Db, id: string) {
   return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function loadTargets(db: Db, requestIds: string[]) {
-  if (requestIds.length === 0) return [];
-  return db
+/** Targets of some requests with their labs; `onlyLabs`: just those labs (a page of a list). */
+export async function loadTargets(db: Db, requestIds: string[], onlyLabs?: string[]) {
+  if (requestIds.length === 0 || onlyLabs?.length === 0) return [];
+  let query = db
     .selectFrom('request_targets')
     .innerJoin('labs', 'labs.id', 'request_targets.lab_id')
     .select([
@@ -143,10 +144,70 @@ export async function loadTargets(db: Db, requestIds: string[]) {
       'labs.name',
     ])
     .where('request_targets.request_id', 'in', requestIds)
-    .orderBy('labs.acronym')
-    .execute();
+    .orderBy('labs.acronym');
+  if (onlyLabs) query = query.where('request_targets.lab_id', 'in', onlyLabs);
+  return query.execute();
 }
 export type TargetRow = Awaited<ReturnType<typeof loadTargets>>[number];
+
+export type BoardSummary = {
+  labs: number;
+  notSeen: number;
+  seen: number;
+  answered: number;
+  declined: number;
+  late: number;
+};
+
+/**
+ * The board of each request in numbers, counted by the database: a list of requests sent to a
+ * thousand labs each does not load a thousand rows per item.
+ */
+export async function summarizeTargets(db: Db, requestIds: string[], nowIso: string) {
+  const summaries = new Map<string, BoardSummary>();
+  if (requestIds.length === 0) return summaries;
+  const rows = await db
+    .selectFrom('request_targets')
+    .innerJoin('requests', 'requests.id', 'request_targets.request_id')
+    .select((eb) => [
+      'request_targets.request_id',
+      'request_targets.state',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(
+              eb.fn.coalesce('request_targets.answered_at', eb.val(nowIso)),
+              '>',
+              eb.ref('requests.deadline_at'),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('late'),
+    ])
+    .where('request_targets.request_id', 'in', requestIds)
+    .groupBy(['request_targets.request_id', 'request_targets.state'])
+    .execute();
+  const keys = { not_seen: 'notSeen', seen: 'seen', answered: 'answered', declined: 'declined' } as const;
+  for (const row of rows) {
+    const summary = summaries.get(row.request_id) ?? {
+      labs: 0,
+      notSeen: 0,
+      seen: 0,
+      answered: 0,
+      declined: 0,
+      late: 0,
+    };
+    summary.labs += Number(row.count);
+    summary[keys[row.state]] += Number(row.count);
+    summary.late += Number(row.late ?? 0);
+    summaries.set(row.request_id, summary);
+  }
+  return summaries;
+}
 
 export function requestFacts(request: Request, targets: TargetRow[]): RequestFacts {
   return {

@@ -492,6 +492,12 @@ describe('the board: late after the deadline', () => {
       assert.equal(byLab[network.lab.id]?.isLate, false);
       assert.equal(byLab[secondLab.id]?.isLate, true);
       assert.equal(byLab[secondLab.id]?.state, 'not_seen');
+      // The lists count the same, in the database.
+      const listed = await inject('GET', '/api/requests?limit=100', as.cell);
+      const item = (
+        listed.json() as { items: Array<{ id: string; summary: Record<string, number> }> }
+      ).items.find((candidate) => candidate.id === request.id);
+      assert.deepEqual(item?.summary, { labs: 2, notSeen: 1, seen: 0, answered: 1, declined: 0, late: 1 });
       // A late answer is still welcome, and marked late.
       const late = await inject('POST', `/api/requests/${request.id}/answers`, as.secondCorrespondent, {
         kind: 'content',

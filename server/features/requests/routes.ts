@@ -37,6 +37,7 @@ import {
   loadTargets,
   personNames,
   requestFacts,
+  summarizeTargets,
 } from './queries.ts';
 import { markReminderSent, resendReminder } from './reminders.ts';
 import {
@@ -75,10 +76,12 @@ export function registerRequestRoutes(parent: FastifyInstance, ctx: AppContext):
   }
 
   async function presentMany(actor: Actor, requests: Request[]) {
-    const targets = await loadTargets(
-      ctx.db,
-      requests.map((request) => request.id),
-    );
+    const ids = requests.map((request) => request.id);
+    // The caller's own labs only (all the policy needs of them), and the board in numbers.
+    const [targets, summaries] = await Promise.all([
+      loadTargets(ctx.db, ids, [...actor.labIds]),
+      summarizeTargets(ctx.db, ids, ctx.now().toISOString()),
+    ]);
     const names = await personNames(
       ctx.db,
       requests.flatMap((request) => [
@@ -90,7 +93,13 @@ export function registerRequestRoutes(parent: FastifyInstance, ctx: AppContext):
     );
     const context: PresentContext = { actor, now: ctx.now(), names };
     return requests.map((request) =>
-      presentRequest(request, targets, requestFacts(request, targets), context),
+      presentRequest(
+        request,
+        targets,
+        requestFacts(request, targets),
+        context,
+        summaries.get(request.id) ?? { labs: 0, notSeen: 0, seen: 0, answered: 0, declined: 0, late: 0 },
+      ),
     );
   }
 
