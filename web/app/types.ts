@@ -9,7 +9,21 @@ export type LocalizedName = { fr: string; en: string };
 
 export type RoleView = { role: RoleName; lab: LabRef | null; delegation: DelegationRef | null };
 
-export type MeAbility = 'manageUsers' | 'manageDirectory' | 'manageSkills' | 'readOutbox';
+export type MeAbility =
+  | 'manageUsers'
+  | 'manageDirectory'
+  | 'manageSkills'
+  | 'readOutbox'
+  | 'manageJobs'
+  | 'sendTips'
+  | 'readTips'
+  | 'writeStories'
+  | 'reviewStories'
+  | 'askLabs'
+  | 'routeRequests'
+  | 'answerRequests'
+  | 'recordSolicitations'
+  | 'readSolicitations';
 export type Me = {
   id: string;
   email: string;

@@ -226,16 +226,32 @@ describe('GET /api/me', () => {
       manageDirectory: false,
       manageSkills: false,
       readOutbox: false,
+      manageJobs: false,
+      sendTips: true,
+      readTips: true,
+      writeStories: true,
+      reviewStories: false,
+      askLabs: false,
+      routeRequests: false,
+      answerRequests: true,
+      recordSolicitations: true,
+      readSolicitations: true,
     });
 
     const asOfficer = (await me(await signInAs(t, drOfficer))).json();
     assert.equal(asOfficer.roles[0].role, 'dr_officer');
     assert.equal(asOfficer.roles[0].delegation.id, network.delegation.id);
     assert.equal(asOfficer.lab, null);
+    assert.equal(asOfficer.abilities.askLabs, true);
+    assert.equal(asOfficer.abilities.writeStories, false);
+    assert.equal(asOfficer.abilities.sendTips, false);
 
     const asCell = (await me(await signInAs(t, cell))).json();
     assert.equal(asCell.abilities.manageSkills, true);
     assert.equal(asCell.abilities.manageUsers, false);
+    assert.equal(asCell.abilities.reviewStories, true);
+    assert.equal(asCell.abilities.routeRequests, true);
+    assert.equal(asCell.abilities.manageJobs, false);
 
     const asAdmin = (await me(await signInAs(t, admin))).json();
     assert.deepEqual(asAdmin.abilities, {
@@ -243,6 +259,16 @@ describe('GET /api/me', () => {
       manageDirectory: true,
       manageSkills: true,
       readOutbox: true,
+      manageJobs: true,
+      sendTips: false,
+      readTips: false,
+      writeStories: false,
+      reviewStories: false,
+      askLabs: true,
+      routeRequests: true,
+      answerRequests: false,
+      recordSolicitations: false,
+      readSolicitations: true,
     });
   });
 
