@@ -90,6 +90,12 @@ describe('reminders: exactly once per lab and step', () => {
   test('steps 3 and 1 days before; only labs that have not answered; never twice, across runs and restarts', async () => {
     t.clock.current = new Date(start);
     await t.runJobs(); // the schedules start
+    // A correspondent who turned notification mails off gets the bell, not the mail.
+    const quiet = await createPerson(t.db, {
+      labId: network.otherLab.id,
+      roles: [{ role: 'correspondent', labId: network.otherLab.id }],
+    });
+    await t.db.updateTable('people').set({ notification_mode: 'off' }).where('id', '=', quiet.id).execute();
     const title = 'Chiffres du bilan social';
     const id = await createRequest(title, '2026-12-01', [network.lab.id, network.otherLab.id, thirdLab.id]);
     // The third lab says "nothing for this one" early: it is not reminded.
@@ -136,6 +142,13 @@ describe('reminders: exactly once per lab and step', () => {
       .execute();
     assert.equal(bell.length, 1);
     assert.ok(bell[0]?.emailed_at);
+    const quietBell = await t.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('recipient_id', '=', quiet.id)
+      .where('kind', '=', 'request_reminder')
+      .execute();
+    assert.equal(quietBell.length, 1);
 
     // One lab answers; step 1 reminds the other only.
     assertStatus(

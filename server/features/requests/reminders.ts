@@ -183,11 +183,13 @@ export async function sendReminder(
   }
   const people = await ctx.db
     .selectFrom('people')
-    .select(['id', 'email', 'first_name', 'locale'])
+    .select(['id', 'email', 'first_name', 'locale', 'notification_mode'])
     .where('id', 'in', reminder.recipients.length ? reminder.recipients : [''])
     .where('account_status', '=', 'active')
     .where('deleted_at', 'is', null)
     .execute();
+  // Those who turned notification mails off get the bell only.
+  const mailed = people.filter((person) => person.notification_mode !== 'off');
   const sentTo = [...reminder.sent_to];
   const data: RequestNoticeData = {
     requestId: request.id,
@@ -197,7 +199,7 @@ export async function sendReminder(
     timeZone: request.deadline_time_zone,
   };
   let messageId: string | null = reminder.message_id;
-  for (const person of people) {
+  for (const person of mailed) {
     if (sentTo.includes(person.id)) continue;
     const locale: Locale = person.locale === 'en' ? 'en' : 'fr';
     const notice = describeRequestNotice('request_reminder', data, locale);
@@ -239,7 +241,7 @@ export async function sendReminder(
     if (Number(result.numUpdatedRows) !== 1) return;
     // The bell too; the mail has gone already (emailed_at set: neither queued nor in a digest).
     await notifyAboutRequest(trx, {
-      recipientIds: sentTo,
+      recipientIds: people.map((person) => person.id),
       kind: 'request_reminder',
       actorId: null,
       data,

@@ -4,6 +4,7 @@ import type { SolicitationState } from '../../../shared/requests.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Solicitation } from '../../db/schema.ts';
+import { utcToZoned } from '../../lib/dates.ts';
 import { conflict, invalid } from '../../lib/errors.ts';
 import { Abilities } from '../../lib/schemas.ts';
 import { foldText, likePattern } from '../../lib/text.ts';
@@ -20,6 +21,8 @@ import { peopleWithRole, personNames } from './queries.ts';
  * records it in two clicks; the cell is told and may turn it into a routed request. The rows feed
  * the network-health figures (per lab, date, requesting organisation).
  */
+
+const institutionTimeZone = 'Europe/Paris';
 
 export type SolicitationInput = {
   labId?: string | undefined;
@@ -38,9 +41,10 @@ export async function createSolicitation(
   lab: { id: string; acronym: string },
   input: SolicitationInput,
 ): Promise<string> {
-  const contactedOn = input.contactedOn ?? ctx.now().toISOString().slice(0, 10);
-  if (contactedOn > ctx.now().toISOString().slice(0, 10))
-    throw invalid({ contactedOn: 'must not be in the future' });
+  // "Today" is the institute's (a solicitation recorded at 00:30 in Paris is dated that day).
+  const today = utcToZoned(ctx.now().toISOString(), institutionTimeZone).date;
+  const contactedOn = input.contactedOn ?? today;
+  if (contactedOn > today) throw invalid({ contactedOn: 'must not be in the future' });
   if (input.contactedPersonId) {
     const person = await ctx.db
       .selectFrom('people')
