@@ -25,8 +25,12 @@ import { correspondentsOfLabs } from './queries.ts';
  */
 
 export const reminderJobKind = 'requests.remind';
-/** How long a claimed reminder may stay "sending" before it is deemed interrupted. */
-export const reminderLeaseMs = 2 * 60_000;
+/**
+ * How long a claimed reminder may stay "sending" before it is deemed interrupted: longer than one
+ * SMTP exchange can last (nodemailer gives up on a silent socket after 10 minutes), so a slow
+ * server is never mistaken for a dead worker. Renewed after each recipient.
+ */
+export const reminderLeaseMs = 15 * 60_000;
 const dayMs = 86_400_000;
 
 /** Rows left "sending" after their lease: the worker died during the SMTP exchange. */
