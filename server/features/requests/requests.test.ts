@@ -471,6 +471,58 @@ describe('a DR officer’s request to the labs of their delegation', () => {
   });
 });
 
+describe('seen, used and unused, forwarding after the deadline passed', () => {
+  test('POST /seen: the lab’s correspondents only; /used then /unused; a passed deadline must be renewed to forward', async () => {
+    const request = await create(as.cell, { targetMode: 'labs', labIds: [network.lab.id] });
+    const seen = `/api/requests/${request.id}/seen`;
+    assertError(await inject('POST', seen, as.anonymous), 401);
+    assertError(await inject('POST', seen, as.otherCorrespondent), 404);
+    assertError(await inject('POST', seen, as.cell), 403);
+    assertError(await inject('POST', seen, as.contributor), 403);
+    assertError(await inject('POST', seen, as.correspondent, { extra: 1 }), 400);
+    const marked = await inject('POST', seen, as.correspondent);
+    assertStatus(marked, 200);
+    assert.equal((marked.json() as Detail).myLabs[0]?.state, 'seen');
+
+    const answered = await inject('POST', `/api/requests/${request.id}/answers`, as.correspondent, {
+      kind: 'content',
+      body: 'Voici.',
+    });
+    const { answerId } = answered.json() as { answerId: string };
+    const used = await inject('POST', `/api/requests/${request.id}/answers/${answerId}/used`, as.cell);
+    assert.ok((used.json() as Detail).answers[0]?.usedAt);
+    assert.equal((used.json() as Detail).answers[0]?.abilities.unmarkUsed, true);
+    const unused = await inject('POST', `/api/requests/${request.id}/answers/${answerId}/unused`, as.cell);
+    assert.equal((unused.json() as Detail).answers[0]?.usedAt, null);
+    assert.deepEqual((await eventsOf(t.db, request.id)).map((event) => event.action).slice(-2), [
+      'answer_used',
+      'answer_unused',
+    ]);
+
+    const soon = await create(as.dircom, {
+      targetMode: 'labs',
+      labIds: [network.lab.id],
+      deadline: { date: '2026-11-25', time: '12:00', timeZone: 'Europe/Paris' },
+    });
+    t.clock.current = new Date('2026-11-26T09:00:00.000Z');
+    try {
+      assertInvalid(await inject('POST', `/api/requests/${soon.id}/forward`, as.cell, {}), 'deadline.date');
+      const forwarded = await inject('POST', `/api/requests/${soon.id}/forward`, as.cell, {
+        deadline: { date: '2026-12-05', time: '12:00', timeZone: 'Europe/Paris' },
+      });
+      assertStatus(forwarded, 200);
+      assert.deepEqual((forwarded.json() as Detail).deadline, {
+        at: '2026-12-05T11:00:00.000Z',
+        date: '2026-12-05',
+        time: '12:00',
+        timeZone: 'Europe/Paris',
+      });
+    } finally {
+      t.clock.current = new Date('2026-11-24T09:00:00.000Z');
+    }
+  });
+});
+
 describe('the board: late after the deadline', () => {
   test('a lab that has not answered by the deadline is late; one that answered in time is not', async () => {
     const request = await create(as.cell, {
