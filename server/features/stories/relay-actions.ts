@@ -91,7 +91,11 @@ export async function relayStory(
       story,
       'story_relayed',
       actorId,
-      { channels: channels.map((channel) => channel.name_fr).join(', '), ...(note ? { message: note } : {}) },
+      {
+        channels: channels.map((channel) => channel.name_fr).join(', '),
+        channelsEn: channels.map((channel) => channel.name_en).join(', '),
+        ...(note ? { message: note } : {}),
+      },
       at,
       dircom,
     );
@@ -153,6 +157,7 @@ export async function recordRelayOutcome(
       actorId,
       {
         channel: relay.channel.name_fr,
+        channelEn: relay.channel.name_en,
         ...(input.url ? { url: input.url } : {}),
         ...(input.reason ? { message: input.reason } : {}),
       },
