@@ -84,6 +84,23 @@ async function insertInBatches<T extends Record<string, unknown>>(
   }
 }
 
+/** Drops the indexes of these tables that no constraint needs, and returns the statements that make them again. */
+async function dropSecondaryIndexes(db: Db, dialect: Dialect, tables: string[]): Promise<string[]> {
+  const found =
+    dialect === 'sqlite'
+      ? (
+          await sql<{ name: string; definition: string }>`select name, sql as definition from sqlite_master
+            where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)})`.execute(db)
+        ).rows
+      : (
+          await sql<{ name: string; definition: string }>`select indexname as name, indexdef as definition
+            from pg_indexes where schemaname = current_schema() and tablename in (${sql.join(tables)})
+            and indexname not in (select conname from pg_constraint)`.execute(db)
+        ).rows;
+  for (const index of found) await sql`drop index ${sql.id(index.name)}`.execute(db);
+  return found.map((index) => index.definition);
+}
+
 export async function generateNetwork(db: Db, dialect: Dialect, scale: Scale, seed = 42) {
   const size = scales[scale];
   const rand = random(seed);
@@ -168,6 +185,9 @@ export async function generateNetwork(db: Db, dialect: Dialect, scale: Scale, se
     await ensureDefaultChannels(trx, iso(0));
   });
 
+  // Bulk load: the secondary indexes of the story tables are dropped first and made again after the
+  // load (and after the search index), which is much faster than keeping them up to date row by row.
+  const indexes = await dropSecondaryIndexes(db, dialect, ['stories', 'story_labs', 'story_tags']);
   const batch = 2_000;
   for (let offset = 0; offset < size.stories; offset += batch) {
     const stories: Array<Record<string, unknown>> = [];
@@ -198,7 +218,7 @@ export async function generateNetwork(db: Db, dialect: Dialect, scale: Scale, se
         researchers: '[]',
         links: '[]',
         proposed_channels: '[]',
-        author_id: people[labIndex]!.id,
+        author_id: people[labIndex % people.length]!.id,
         primary_lab_id: labs[labIndex]!.id,
         tip_id: null,
         submitted_at: state === 'draft' ? null : iso(daysAgo),
@@ -232,11 +252,15 @@ export async function generateNetwork(db: Db, dialect: Dialect, scale: Scale, se
     await sql`select setval(pg_get_serial_sequence('stories', 'seq'), (select max(seq) from stories))`.execute(
       db,
     );
-    await sql`analyze`.execute(db);
   }
+  const searchIndexed = performance.now();
+  for (const definition of indexes) await sql.raw(definition).execute(db);
+  // As autovacuum would: statistics, and the visibility map that index-only scans need.
+  if (dialect === 'postgres') await sql`vacuum analyze`.execute(db);
   return {
     loadMs: Math.round(loaded - started),
-    indexMs: Math.round(performance.now() - loaded),
+    searchIndexMs: Math.round(searchIndexed - loaded),
+    indexMs: Math.round(performance.now() - searchIndexed),
     cell: people[labs.length]!,
     correspondent: people[0]!,
     labs,

@@ -41,21 +41,34 @@ export async function startAndWait(
 }
 
 export type LoadResult = { rps: number; p50: number; p99: number; errors: number };
+export type LoadRequest = {
+  method?: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Changes the request from what earlier responses of the same client left in `context`. */
+  setupRequest?: (request: { path: string }, context: Record<string, unknown>) => { path: string };
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+};
 
-/** 50 concurrent connections for `seconds`, optionally with headers (a session cookie). */
+/** 50 concurrent connections for `seconds`, optionally with headers (a session cookie), over URLs or request sequences. */
 export async function load(
-  url: string | string[],
+  url: string | string[] | { origin: string; requests: LoadRequest[] },
   seconds: number,
   headers: Record<string, string> = {},
 ): Promise<LoadResult> {
-  const urls = Array.isArray(url) ? url : [url];
-  const first = new URL(urls[0]!);
+  const urls = typeof url === 'string' ? [url] : Array.isArray(url) ? url : [];
+  const origin = Array.isArray(url) || typeof url === 'string' ? new URL(urls[0]!).origin : url.origin;
+  const requests: LoadRequest[] =
+    Array.isArray(url) || typeof url === 'string'
+      ? urls.map((u) => ({ method: 'GET', path: new URL(u).pathname + new URL(u).search }))
+      : url.requests;
   const result = await autocannon({
-    url: first.origin,
+    url: origin,
     connections: 50,
     duration: seconds,
     headers,
-    requests: urls.map((u) => ({ method: 'GET', path: new URL(u).pathname + new URL(u).search })),
+    requests: requests as autocannon.Request[],
   });
   return {
     rps: result.requests.average,
@@ -63,6 +76,37 @@ export async function load(
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
+}
+
+/**
+ * Waits until a server has worked off what a load left queued (its health answers within 20 ms),
+ * so that one measure does not pay for the backlog of the previous one. Resolves with the wait.
+ */
+export async function settle(origin: string, maxMs = 120_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < maxMs) {
+    const sent = performance.now();
+    try {
+      await fetch(`${origin}/api/health`);
+      if (performance.now() - sent < 20) break;
+    } catch {
+      // still busy
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return performance.now() - started;
+}
+
+/** Median and worst time of `run` over `times` sequential runs (after one warm-up), in ms. */
+export async function latency(run: () => Promise<unknown>, times = 7) {
+  await run();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return { median: median(samples), max: Math.max(...samples) };
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
