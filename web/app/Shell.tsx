@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Anchor,
   AppShell,
+  Badge,
   Burger,
   Button,
   Container,
@@ -28,6 +29,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { useRequestNavItems } from '../features/requests/nav.ts';
 import { useStoryNavItems } from '../features/stories/nav.ts';
 import { PageSkeleton } from '../shared/States.tsx';
 import { useAbilities, useMeQuery } from './auth.ts';
@@ -38,19 +40,41 @@ import { SearchSpotlight } from './SearchSpotlight.tsx';
 import classes from './shell.module.css';
 import { UserMenu } from './UserMenu.tsx';
 
-type NavItem = { to: string; label: string; icon: typeof IconHome; end?: boolean };
+type NavItem = {
+  to: string;
+  label: string;
+  icon: typeof IconHome;
+  end?: boolean;
+  /** Something waiting for the person (a count), and its words for screen readers. */
+  badge?: number;
+  badgeLabel?: string;
+};
+
+function NavBadge({ item }: { item: NavItem }) {
+  if (!item.badge) return null;
+  return (
+    <>
+      <Badge size="xs" circle={item.badge < 10} color="orange.8" variant="filled" ml={6} aria-hidden>
+        {item.badge > 99 ? '99+' : item.badge}
+      </Badge>
+      <span className="sr-only"> ({item.badgeLabel ?? item.badge})</span>
+    </>
+  );
+}
 
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const abilities = useAbilities();
   const storyItems = useStoryNavItems();
+  const requestItems = useRequestNavItems();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: IconHome, end: true },
     { to: '/network', label: t('nav.network'), icon: IconNetwork },
     { to: '/skills', label: t('nav.skills'), icon: IconBulb },
     ...storyItems,
+    ...requestItems,
   ];
-  if (abilities.manageUsers || abilities.manageSkills)
+  if (abilities.manageUsers || abilities.manageSkills || abilities.manageJobs)
     items.push({ to: '/admin', label: t('nav.admin'), icon: IconSettings });
   return items;
 }
@@ -153,6 +177,7 @@ export function Shell() {
                 {items.map((item) => (
                   <RouterNavLink key={item.to} to={item.to} end={item.end} className={classes.navLink}>
                     {item.label}
+                    <NavBadge item={item} />
                   </RouterNavLink>
                 ))}
               </Group>
@@ -200,7 +225,12 @@ export function Shell() {
                 component={RouterNavLink}
                 to={item.to}
                 end={item.end}
-                label={item.label}
+                label={
+                  <>
+                    {item.label}
+                    <NavBadge item={item} />
+                  </>
+                }
                 leftSection={<item.icon size={20} aria-hidden />}
                 active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
                 style={{ borderRadius: 8 }}

@@ -30,6 +30,11 @@ const NewStoryPage = lazy(() => import('../features/stories/NewStoryPage.tsx'));
 const EditStoryPage = lazy(() => import('../features/stories/EditStoryPage.tsx'));
 const TipPage = lazy(() => import('../features/tips/TipPage.tsx'));
 const TipsInboxPage = lazy(() => import('../features/tips/TipsInboxPage.tsx'));
+const RequestsPage = lazy(() => import('../features/requests/RequestsPage.tsx'));
+const RequestPage = lazy(() => import('../features/requests/RequestPage.tsx'));
+const NewRequestPage = lazy(() => import('../features/requests/NewRequestPage.tsx'));
+const SolicitationsPage = lazy(() => import('../features/requests/SolicitationsPage.tsx'));
+const JobsPage = lazy(() => import('../features/admin/jobs/JobsPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -79,6 +84,7 @@ export const router = createBrowserRouter([
               { path: 'skills', element: <AdminSkillsPage /> },
               { path: 'outbox', element: <OutboxPage /> },
               { path: 'outbox/:id', element: <OutboxMessagePage /> },
+              { path: 'jobs', element: <JobsPage /> },
             ],
           },
           {
@@ -134,6 +140,38 @@ export const router = createBrowserRouter([
             element: (
               <RequireAuth>
                 <TipsInboxPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'requests',
+            element: (
+              <RequireAuth>
+                <RequestsPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'requests/new',
+            element: (
+              <RequireAuth>
+                <NewRequestPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'requests/:id',
+            element: (
+              <RequireAuth>
+                <RequestPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'solicitations',
+            element: (
+              <RequireAuth>
+                <SolicitationsPage />
               </RequireAuth>
             ),
           },

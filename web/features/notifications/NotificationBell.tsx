@@ -17,6 +17,7 @@ import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth.ts';
 import { formatDateTime, formatRelative, initials } from '../../app/format.ts';
 import { currentLocale } from '../../app/i18n.ts';
+import { requestsT } from '../requests/i18n.ts';
 import { type StoriesT, useStoriesT } from '../stories/i18n.ts';
 import type { AppNotification } from '../stories/types.ts';
 import { useMarkRead, useNotifications } from './api.ts';
@@ -58,12 +59,45 @@ export function notificationSentence(t: StoriesT, item: AppNotification): string
         ? t('notifications.kinds.tip_converted', values)
         : t('notifications.kinds.tip_dismissed', values);
     default:
+      if (item.kind.startsWith('request_') || item.kind.startsWith('solicitation_'))
+        return requestSentence(item, values);
       return t('notifications.kinds.other', values);
   }
 }
 
-/** Where a notification leads: its story, the tips inbox, or my tips. */
+/** Requests and solicitations (their texts live in the requests feature). */
+function requestSentence(item: AppNotification, values: { actor: string; title: string }): string {
+  const data = {
+    title: values.title,
+    by: text(item.data.by) || values.actor,
+    lab: text(item.data.lab) || requestsT('notifications.yourLab'),
+  };
+  switch (item.kind) {
+    case 'request_answered':
+      return item.data.isNothing
+        ? requestsT('notifications.request_answered_nothing', data)
+        : requestsT('notifications.request_answered', data);
+    case 'request_reminder':
+      return text(item.data.lab)
+        ? requestsT('notifications.request_reminder', data)
+        : requestsT('notifications.request_reminder_plain', data);
+    case 'request_to_route':
+    case 'request_arrived':
+    case 'request_forwarded':
+    case 'request_answered_by_cell':
+    case 'request_declined':
+    case 'solicitation_recorded':
+      return requestsT(`notifications.${item.kind}`, data);
+    default:
+      return values.title;
+  }
+}
+
+/** Where a notification leads: its story or request, the tips inbox, my tips, or the solicitations. */
 export function notificationTarget(item: AppNotification): string | null {
+  const requestId = text(item.data.requestId);
+  if (item.kind.startsWith('request_') && requestId) return `/requests/${requestId}`;
+  if (item.kind.startsWith('solicitation_')) return '/solicitations';
   if (item.kind === 'tip_received') return '/tips';
   if (item.kind === 'tip_answered') return '/tip';
   return item.storyId ? `/stories/${item.storyId}` : null;
