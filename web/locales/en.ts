@@ -337,6 +337,7 @@ export const en: Messages = {
       delegations: 'Delegations',
       skills: 'Skills',
       outbox: 'Sent emails',
+      jobs: 'Background jobs',
     },
     people: {
       invite: 'Invite a person',

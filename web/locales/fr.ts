@@ -341,6 +341,7 @@ export const fr = {
       delegations: 'Délégations',
       skills: 'Compétences',
       outbox: 'Courriels envoyés',
+      jobs: 'Tâches de fond',
     },
     people: {
       invite: 'Inviter une personne',

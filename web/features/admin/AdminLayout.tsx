@@ -1,5 +1,12 @@
 import { Group, ScrollArea } from '@mantine/core';
-import { IconBuildingCommunity, IconBulb, IconMail, IconMap2, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconBulb,
+  IconClockPlay,
+  IconMail,
+  IconMap2,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
@@ -15,6 +22,7 @@ const icons = {
   delegations: IconMap2,
   skills: IconBulb,
   outbox: IconMail,
+  jobs: IconClockPlay,
 } as const;
 
 export default function AdminLayout() {

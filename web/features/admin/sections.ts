@@ -1,6 +1,6 @@
 import { useAbilities } from '../../app/auth.ts';
 
-export type AdminSectionKey = 'people' | 'labs' | 'delegations' | 'skills' | 'outbox';
+export type AdminSectionKey = 'people' | 'labs' | 'delegations' | 'skills' | 'outbox' | 'jobs';
 
 /** The admin sections the signed-in person may open, from their abilities. */
 export function useAdminSections(): { key: AdminSectionKey }[] {
@@ -11,6 +11,7 @@ export function useAdminSections(): { key: AdminSectionKey }[] {
     { key: 'delegations', isAllowed: abilities.manageDirectory },
     { key: 'skills', isAllowed: abilities.manageSkills },
     { key: 'outbox', isAllowed: abilities.readOutbox },
+    { key: 'jobs', isAllowed: abilities.manageJobs },
   ];
   return sections.filter((section) => section.isAllowed).map(({ key }) => ({ key }));
 }
