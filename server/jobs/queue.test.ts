@@ -17,7 +17,7 @@ const advance = (ms: number) => {
   t.clock.current = new Date(t.clock.current.getTime() + ms);
 };
 const jobsOfKind = (kind: string) =>
-  t.db.selectFrom('jobs').selectAll().where('kind', '=', kind).orderBy('created_at').execute();
+  t.db.selectFrom('jobs').selectAll().where('kind', '=', kind).orderBy('created_at').orderBy('id').execute();
 
 /** A worker with test handlers: `seen` records each run's payload; `flaky` fails its first runs. */
 function testWorker(options: { failures?: number } = {}) {
