@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Database, Request } from '../../db/schema.ts';
 import { likePattern } from '../../lib/text.ts';
 import type { Actor } from '../auth/actor.ts';
+import { visibleStories } from '../stories/queries.ts';
 import type { RequestFacts } from './policy.ts';
 
 type Eb = ExpressionBuilder<Database, 'requests'>;
@@ -293,3 +294,40 @@ export async function peopleWithRole(db: Db, role: 'cell') {
   const rows = await db.selectFrom('role_assignments').select('person_id').where('role', '=', role).execute();
   return rows.map((row) => row.person_id);
 }
+
+/** The directory's experts named in answers: name, email and lab. */
+export async function loadExperts(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { name: string; email: string; labAcronym: string | null }>();
+  const rows = await db
+    .selectFrom('people')
+    .leftJoin('labs', 'labs.id', 'people.lab_id')
+    .select(['people.id', 'people.first_name', 'people.last_name', 'people.email', 'labs.acronym'])
+    .where('people.id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { name: `${row.first_name} ${row.last_name}`, email: row.email, labAcronym: row.acronym ?? null },
+    ]),
+  );
+}
+
+/** Titles of the linked stories this person may read now (embargo included); the others are left out. */
+export async function readableStoryTitles(db: Db, actor: Actor, ids: string[], now: string) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('stories')
+    .select(['id', 'title'])
+    .where('id', 'in', ids)
+    .where((eb) => visibleStories(eb, actor, now))
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.title]));
+}
+
+export const findReminder = (db: Db, requestId: string, reminderId: string) =>
+  db
+    .selectFrom('request_reminders')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('id', '=', reminderId)
+    .executeTakeFirst();

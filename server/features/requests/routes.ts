@@ -15,7 +15,6 @@ import { notFound, unauthorized } from '../../lib/errors.ts';
 import { errors, IdParams, Paging } from '../../lib/schemas.ts';
 import type { Actor } from '../auth/actor.ts';
 import { HistorySchema, listHistory } from '../history/queries.ts';
-import { visibleStories } from '../stories/queries.ts';
 import { closeRequest, createRequest, decideRequest, forwardRequest, markSeen } from './actions.ts';
 import { addAnswer, answeringLab, markAnswerUsed } from './answers.ts';
 import { registerAnswerFileRoutes } from './file-routes.ts';
@@ -29,13 +28,16 @@ import {
 } from './present.ts';
 import {
   findAnswer,
+  findReminder,
   findRequest,
   listRequests,
   loadAnswerFiles,
   loadAnswers,
+  loadExperts,
   loadReminders,
   loadTargets,
   personNames,
+  readableStoryTitles,
   requestFacts,
   summarizeTargets,
 } from './queries.ts';
@@ -115,35 +117,9 @@ export function registerRequestRoutes(parent: FastifyInstance, ctx: AppContext):
     const expertIds = [
       ...new Set(answers.flatMap((answer) => (answer.expert_person_id ? [answer.expert_person_id] : []))),
     ];
-    const experts = new Map(
-      expertIds.length
-        ? (
-            await ctx.db
-              .selectFrom('people')
-              .leftJoin('labs', 'labs.id', 'people.lab_id')
-              .select(['people.id', 'people.first_name', 'people.last_name', 'people.email', 'labs.acronym'])
-              .where('people.id', 'in', expertIds)
-              .execute()
-          ).map((row) => [
-            row.id,
-            { name: `${row.first_name} ${row.last_name}`, email: row.email, labAcronym: row.acronym ?? null },
-          ])
-        : [],
-    );
+    const experts = await loadExperts(ctx.db, expertIds);
     const storyIds = [...new Set(answers.flatMap((answer) => answer.story_ids))];
-    const nowIso = ctx.now().toISOString();
-    const stories = new Map(
-      storyIds.length
-        ? (
-            await ctx.db
-              .selectFrom('stories')
-              .select(['id', 'title'])
-              .where('id', 'in', storyIds)
-              .where((eb) => visibleStories(eb, actor, nowIso))
-              .execute()
-          ).map((row) => [row.id, row.title])
-        : [],
-    );
+    const stories = await readableStoryTitles(ctx.db, actor, storyIds, ctx.now().toISOString());
     const names = await personNames(ctx.db, [
       request.requester_id,
       request.routed_by,
@@ -429,12 +405,7 @@ export function registerRequestRoutes(parent: FastifyInstance, ctx: AppContext):
       async (request) => {
         const { actor, request: row, facts } = await loadVisible(request.actor, request.params.id);
         authorize(actor, { canAct: requestPolicy.handleReminder(actor, facts) });
-        const reminder = await ctx.db
-          .selectFrom('request_reminders')
-          .selectAll()
-          .where('request_id', '=', row.id)
-          .where('id', '=', request.params.reminderId)
-          .executeTakeFirst();
+        const reminder = await findReminder(ctx.db, row.id, request.params.reminderId);
         if (!reminder) throw notFound('Reminder');
         await act(ctx, actor, reminder);
         return presentOne(actor, row.id);
