@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { openDatabase } from '../server/db/connection.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { toFtsQuery } from '../server/features/stories/search.ts';
 import { generateNetwork, type Scale, scales } from './generate.ts';
-import { latency, load, median, root, settle, startAndWait } from './lib.ts';
+import { latency, load, median, root, settle, startAndWait, stop } from './lib.ts';
 
 /**
  * `npm run bench -- [--scale tiny|small|queue|cnrs] [--db sqlite|postgres] [--seconds 5]`
@@ -136,17 +137,23 @@ function rawSearch(): { run: (q: string) => Promise<unknown>; close: () => Promi
   };
 }
 
+const servers: ChildProcess[] = [];
+const started = async (script: string, serverEnv: Record<string, string>) => {
+  const server = await startAndWait(script, serverEnv);
+  servers.push(server.child);
+  return server;
+};
 try {
   // 2. Cold start on that existing database, against a bare process start.
   const starts: number[] = [];
   const bareStarts: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const relais = await startAndWait('server/main.ts', env);
+    const relais = await started('server/main.ts', env);
     starts.push(relais.ms);
-    relais.child.kill();
-    const bare = await startAndWait('bench/bare-server.ts', {});
+    await stop(relais.child);
+    const bare = await started('bench/bare-server.ts', {});
     bareStarts.push(bare.ms);
-    bare.child.kill();
+    await stop(bare.child);
   }
   row(
     'cold start, ms (median of 3)',
@@ -157,8 +164,8 @@ try {
   );
 
   // 3. HTTP under 50 concurrent clients, against a bare Fastify route.
-  const relais = await startAndWait('server/main.ts', env);
-  const bare = await startAndWait('bench/bare-server.ts', {});
+  const relais = await started('server/main.ts', env);
+  const bare = await started('bench/bare-server.ts', {});
   const base = `http://127.0.0.1:${relais.port}`;
   const signIn = async (email: string) => {
     const response = await fetch(`${base}/api/session`, {
@@ -313,9 +320,10 @@ try {
     '',
     '',
   );
-  relais.child.kill();
-  bare.child.kill();
+  await stop(relais.child);
+  await stop(bare.child);
 } finally {
+  for (const server of servers) await stop(server);
   await dropDatabase();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

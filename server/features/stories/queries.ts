@@ -194,6 +194,10 @@ export type StoryRelations = {
  * Selected on `stories`; evaluated only for the rows returned.
  */
 export function storyRelationColumns(dialect: Dialect) {
+  return relationColumns[dialect];
+}
+
+function makeRelationColumns(dialect: Dialect) {
   const isPostgres = dialect === 'postgres';
   const array = (object: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
     isPostgres
@@ -238,6 +242,9 @@ export function storyRelationColumns(dialect: Dialect) {
       where people.id = stories.author_id)`.as('author_name'),
   ] as const;
 }
+
+// Built once: the same SQL for every page.
+const relationColumns = { sqlite: makeRelationColumns('sqlite'), postgres: makeRelationColumns('postgres') };
 
 export type StoryRelationRow = {
   id: string;
