@@ -1,5 +1,15 @@
 import type { Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type {
+  CampaignKind,
+  CampaignState,
+  CampaignStream,
+  MemberSource,
+  MemberState,
+  RecipientState,
+  SuppressionReason,
+  SuppressionScope,
+} from '../../shared/campaigns.ts';
+import type {
   AnswerKind,
   ReminderState,
   RequestKind,
@@ -464,6 +474,13 @@ export type Database = {
   request_answer_files: RequestAnswerFileTable;
   request_reminders: RequestReminderTable;
   solicitations: SolicitationTable;
+  contacts: ContactTable;
+  mailing_lists: MailingListTable;
+  list_members: ListMemberTable;
+  suppressions: SuppressionTable;
+  campaigns: CampaignTable;
+  campaign_recipients: CampaignRecipientTable;
+  signing_keys: SigningKeyTable;
 };
 
 export type Lab = Selectable<LabTable>;
@@ -484,3 +501,103 @@ export type RequestAnswer = Selectable<RequestAnswerTable>;
 export type RequestAnswerFile = Selectable<RequestAnswerFileTable>;
 export type RequestReminder = Selectable<RequestReminderTable>;
 export type Solicitation = Selectable<SolicitationTable>;
+
+export type ContactTable = {
+  id: string;
+  /** lowercased */
+  email: string;
+  first_name: string;
+  last_name: string;
+  organisation: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type MailingListTable = {
+  id: string;
+  name: string;
+  description: string;
+  is_public: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+};
+
+export type ListMemberTable = {
+  list_id: string;
+  contact_id: string;
+  state: MemberState;
+  source: MemberSource;
+  confirm_token_hash: string | null;
+  confirm_expires_at: Timestamp | null;
+  subscribed_at: Timestamp | null;
+  unsubscribed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SuppressionTable = {
+  id: string;
+  email: string;
+  scope: SuppressionScope;
+  reason: SuppressionReason;
+  detail: string;
+  campaign_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type CampaignTable = {
+  id: string;
+  kind: CampaignKind;
+  stream: CampaignStream;
+  name: string;
+  subject: string;
+  body_html: string;
+  body_text: string;
+  html_template: string | null;
+  text_template: string | null;
+  list_ids: JSONColumnType<string[]>;
+  state: CampaignState;
+  scheduled_at: Timestamp | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  audience_frozen_at: Timestamp | null;
+  recipient_count: number;
+  run_seq: number;
+  pause_reason: string | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CampaignRecipientTable = {
+  campaign_id: string;
+  contact_id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  state: RecipientState;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  smtp_response: string | null;
+  message_id: string | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SigningKeyTable = { name: string; secret: string; created_at: Timestamp };
+
+export type Contact = Selectable<ContactTable>;
+export type MailingList = Selectable<MailingListTable>;
+export type ListMember = Selectable<ListMemberTable>;
+export type Suppression = Selectable<SuppressionTable>;
+export type Campaign = Selectable<CampaignTable>;
+export type CampaignRecipient = Selectable<CampaignRecipientTable>;
