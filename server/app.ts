@@ -11,9 +11,11 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DbHandle } from './db/connection.ts';
 import { registerAttachmentRoutes } from './features/attachments/routes.ts';
+import { registerAudienceRoutes } from './features/audiences/routes.ts';
 import { registerApiTokenRoutes } from './features/auth/api-token-routes.ts';
 import { MeSchema } from './features/auth/present.ts';
 import { registerAuthRoutes } from './features/auth/routes.ts';
+import { registerCampaignRoutes } from './features/campaigns/routes.ts';
 import { registerCommentRoutes } from './features/comments/routes.ts';
 import { registerDelegationRoutes } from './features/delegations/routes.ts';
 import { registerDemoRoutes } from './features/demo/routes.ts';
@@ -25,6 +27,7 @@ import { registerNotificationRoutes } from './features/notifications/routes.ts';
 import { registerOutboxRoutes } from './features/outbox/routes.ts';
 import { PersonSchema } from './features/people/present.ts';
 import { registerPeopleRoutes } from './features/people/routes.ts';
+import { registerPublicMailRoutes } from './features/public-mail/routes.ts';
 import { registerRequestRoutes } from './features/requests/routes.ts';
 import { registerSkillRoutes } from './features/skills/routes.ts';
 import { registerChannelRoutes } from './features/stories/channel-routes.ts';
@@ -138,6 +141,9 @@ export async function buildApp(
   registerOutboxRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
+  registerAudienceRoutes(app, ctx);
+  registerCampaignRoutes(app, ctx);
+  registerPublicMailRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,3 +1,4 @@
+import { campaignSendJob } from './campaign-send.ts';
 import { notificationDigestJob } from './notification-digest.ts';
 import { notificationEmailsJob } from './notification-emails.ts';
 import { pruneJobsJob } from './prune-jobs.ts';
@@ -10,6 +11,7 @@ export const jobDefinitions: JobDefinition[] = [
   notificationDigestJob,
   pruneJobsJob,
   requestRemindersJob,
+  campaignSendJob,
 ];
 
 /** The recurring jobs (cron, in the institute's time zone). */
