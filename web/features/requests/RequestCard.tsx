@@ -13,7 +13,7 @@ export function ProgressBar({ summary }: { summary: BoardSummary }) {
   const parts = [
     { key: 'answered', value: summary.answered, color: 'var(--mantine-color-teal-6)' },
     { key: 'declined', value: summary.declined, color: 'var(--mantine-color-grape-4)' },
-    { key: 'seen', value: summary.seen, color: 'var(--mantine-color-yellow-4)' },
+    { key: 'seen', value: summary.seen, color: 'var(--mantine-color-blue-4)' },
   ] as const;
   const label = [
     t('page.progressLabel', { done: summary.answered + summary.declined, labs: summary.labs }),

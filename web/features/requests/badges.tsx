@@ -41,7 +41,7 @@ export const stateColors: Record<RequestState, string> = {
 
 export const targetStateColors: Record<TargetState, string> = {
   not_seen: 'gray',
-  seen: 'yellow',
+  seen: 'blue',
   answered: 'teal',
   declined: 'grape',
 };

@@ -1,4 +1,4 @@
-import { MultiSelect, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Group, MultiSelect, Radio, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type RequestTargetMode, requestTargetModes } from '../../../../shared/requests.ts';
 import { useDelegations, useLabs } from '../../labs/api.ts';
@@ -64,25 +64,18 @@ export function TargetsField({
           : null;
   return (
     <Stack gap="sm">
-      <div>
-        <Text size="sm" fw={500} mb={6} id="target-mode-label">
-          {t('targets.mode')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="target-mode-label"
-          data={modes.map((mode) => ({ value: mode, label: t(`targets.${mode}`) }))}
-          value={value.targetMode}
-          onChange={(mode) => onChange({ ...value, targetMode: mode as RequestTargetMode })}
-          fullWidth
-          orientation="horizontal"
-          styles={{ root: { flexWrap: 'wrap' }, control: { minWidth: 140 } }}
-        />
-        {errors.targetMode && (
-          <Text size="xs" c="red.8" mt={4}>
-            {errors.targetMode}
-          </Text>
-        )}
-      </div>
+      <Radio.Group
+        label={t('targets.mode')}
+        value={value.targetMode}
+        onChange={(mode) => onChange({ ...value, targetMode: mode as RequestTargetMode })}
+        error={errors.targetMode}
+      >
+        <Group gap="lg" mt={6}>
+          {modes.map((mode) => (
+            <Radio key={mode} value={mode} label={t(`targets.${mode}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
       {value.targetMode === 'delegation' && (
         <Select
           label={t('targets.delegationLabel')}
@@ -110,6 +103,7 @@ export function TargetsField({
           error={errors.labIds}
           nothingFoundMessage={tc('common.nothingFound')}
           maxDropdownHeight={280}
+          comboboxProps={{ withinPortal: false }}
         />
       )}
       {value.targetMode === 'people' && (
