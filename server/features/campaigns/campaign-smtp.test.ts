@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { jobDefinitions } from '../../jobs/registry.ts';
+import { createWorker } from '../../jobs/worker.ts';
 import { assertStatus } from '../../test/expect.ts';
 import { createPerson, signInAs } from '../../test/factories.ts';
 import { buildTestApp } from '../../test/helpers.ts';
@@ -55,7 +58,8 @@ const smtp = new SMTPServer({
         return callback(Object.assign(new Error('4.7.0 Too busy, come back later'), { responseCode: 421 }));
       }
       received.push({ to, raw: Buffer.concat(chunks) });
-      callback();
+      if (to.startsWith('slow')) setTimeout(() => callback(), 60);
+      else callback();
     });
   },
 });
@@ -293,5 +297,40 @@ describe('campaign mail over SMTP', () => {
       'sent',
     );
     for (let index = 0; index < 8; index++) assert.equal(copiesTo(`up${index}@lab.example`), 1);
+  });
+
+  test('graceful shutdown: stops claiming, finishes the messages in hand, leaves a follow-up job', async () => {
+    const emails = Array.from({ length: 30 }, (_, index): [string, string] => [
+      `slow${index}@lab.example`,
+      `S${index}`,
+    ]);
+    const id = await campaignTo(emails, 'Lettre arrêt');
+    const worker = createWorker(t.ctx, {
+      definitions: jobDefinitions,
+      schedules: [],
+      pollMs: 20,
+      log: { info() {}, warn() {}, error() {} },
+    });
+    worker.start();
+    const sentCount = async () => Object.values(await ledger(id)).filter((state) => state === 'sent').length;
+    while ((await sentCount()) < 4) await sleep(20);
+    await worker.stop();
+    const states = Object.values(await ledger(id));
+    assert.equal(
+      states.filter((state) => state === 'claimed' || state === 'uncertain').length,
+      0,
+      'nothing left in doubt',
+    );
+    assert.ok(states.includes('pending'), 'the rest waits');
+    const followUp = await t.db
+      .selectFrom('jobs')
+      .select('state')
+      .where('kind', '=', 'campaigns.send')
+      .where('state', '=', 'pending')
+      .execute();
+    assert.equal(followUp.length, 1);
+    await t.runJobs();
+    assert.deepEqual(new Set(Object.values(await ledger(id))), new Set(['sent']));
+    for (const [email] of emails) assert.equal(copiesTo(email), 1, email);
   });
 });
