@@ -7,6 +7,7 @@ import { ensureDefaultChannels } from '../stories/default-channels.ts';
 import { demoAccounts, demoPeople } from './data/people.ts';
 import { demoSkills } from './data/skills.ts';
 import { demoDelegations, demoUnits } from './data/units.ts';
+import { seedDemoAudiences } from './seed-audiences.ts';
 import { seedDemoRequests } from './seed-requests.ts';
 import { seedDemoStories } from './seed-stories.ts';
 
@@ -165,6 +166,7 @@ export async function seedDemoNetwork(
       dialect: options.dialect,
       ids: { labs: labIds, delegations: delegationIds, people: personIds },
     });
+    await seedDemoAudiences(trx, { now });
   });
   return true;
 }
