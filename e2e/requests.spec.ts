@@ -63,7 +63,9 @@ test('a Dircom request is routed by the cell, answered by two labs, the third re
     await assertAccessible(dircom, 'new request');
     await screenshot(dircom, 'request-new');
     await dircom.getByRole('button', { name: 'Envoyer à la cellule' }).click();
-    await dircom.waitForURL(/\/requests\/[^/]+$/);
+    await dircom.waitForURL(
+      (url) => /^\/requests\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'),
+    );
     const requestPath = new URL(dircom.url()).pathname;
     await dircom.getByRole('heading', { level: 1, name: title }).waitFor();
     await dircom.getByText('En attente de la cellule').waitFor();
@@ -94,7 +96,13 @@ test('a Dircom request is routed by the cell, answered by two labs, the third re
     const ijclab = await ijclabContext.newPage();
     await signIn(ijclab, 'camille.lefebvre@ijclab.example');
     await ijclab.goto(requestPath);
-    await ijclab.getByRole('heading', { level: 2, name: 'Répondre pour IJCLab' }).waitFor();
+    await ijclab
+      .getByRole('heading', { level: 2, name: 'Répondre pour IJCLab' })
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error) => {
+        await screenshot(ijclab, 'debug-answer');
+        throw error;
+      });
     await ijclab
       .getByRole('textbox', { name: 'Réponse', exact: true })
       .fill('Voici le calorimètre en salle blanche (crédit : IJCLab / CNRS).');

@@ -310,6 +310,7 @@ export function AnswerForm({ request }: { request: RequestDetail }) {
                 leftSection={<IconPaperclip size={16} aria-hidden />}
                 multiple
                 clearable
+                clearButtonProps={{ 'aria-label': t('clear') }}
                 value={files}
                 onChange={setFiles}
                 accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp"
