@@ -285,7 +285,7 @@ export default function RequestPage() {
       <Stack gap="lg">
         <StateAlert request={data} />
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+          <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="lg">
               {data.abilities.answer && <AnswerForm request={data} />}
               <Card padding={0}>
@@ -359,7 +359,7 @@ export default function RequestPage() {
               </Card>
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+          <Grid.Col span={{ base: 12, md: 4 }}>
             <Box>
               <Details request={data} id="request-details-title" />
             </Box>

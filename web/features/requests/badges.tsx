@@ -104,8 +104,7 @@ export function LateBadge(props: BadgeProps) {
 /** "Pour le 4 déc. 2026, 17:00" in the request's zone, with the relative time. */
 export function deadlineText(t: RequestsT, deadline: Deadline, isOverdue: boolean): string {
   const locale = currentLocale();
-  const relative = formatRelative(deadline.at, locale);
-  return isOverdue ? t('deadline.passed', { relative }) : t('deadline.dueIn', { relative });
+  return isOverdue ? t('overdue') : t('deadline.dueIn', { relative: formatRelative(deadline.at, locale) });
 }
 
 /** The deadline as written by the requester (date, time, zone), and what it is in the viewer's time. */

@@ -208,6 +208,7 @@ export function AnswerForm({ request }: { request: RequestDetail }) {
               {t('answerForm.kind')}
             </Text>
             <SegmentedControl
+              fullWidth
               aria-labelledby="answer-kind-label"
               value={kind}
               onChange={(value) => {
@@ -321,6 +322,8 @@ export function AnswerForm({ request }: { request: RequestDetail }) {
             <Button
               type="submit"
               loading={isBusy}
+              w={{ base: '100%', xs: 'auto' }}
+              styles={{ label: { whiteSpace: 'normal' } }}
               color={isContent ? undefined : 'grape'}
               leftSection={
                 isContent ? <IconSend size={16} aria-hidden /> : <IconMoodEmpty size={16} aria-hidden />

@@ -232,15 +232,21 @@ export function Board({ request }: { request: RequestDetail }) {
         </Group>
       )}
       <Box visibleFrom="sm">
-        <Table.ScrollContainer minWidth={620}>
+        <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead bg="gray.0">
               <Table.Tr>
                 <Table.Th scope="col">{t('board.lab')}</Table.Th>
-                <Table.Th scope="col">{t('board.state')}</Table.Th>
+                <Table.Th scope="col" miw={180}>
+                  {t('board.state')}
+                </Table.Th>
                 <Table.Th scope="col">{t('board.seen')}</Table.Th>
                 <Table.Th scope="col">{t('board.answered')}</Table.Th>
-                {showReminders && <Table.Th scope="col">{t('board.reminders')}</Table.Th>}
+                {showReminders && (
+                  <Table.Th scope="col" miw={260}>
+                    {t('board.reminders')}
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
