@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import { type StoryKind, type StoryState, storyStates } from '../../../shared/stories.ts';
+import { type RelayState, type StoryKind, type StoryState, storyStates } from '../../../shared/stories.ts';
 import type { Db, Dialect } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -70,6 +70,10 @@ export type StoryFilter = {
   kind?: StoryKind | undefined;
   theme?: string | undefined;
   mine?: boolean | undefined;
+  /** Stories relayed to a channel of this scope ("national": the Dircom contacts' view). */
+  relayScope?: Database['channels']['scope'] | undefined;
+  /** …whose relay there is in one of these states (e.g. proposed, sent: still to handle). */
+  relayState?: RelayState[] | undefined;
 };
 
 export function applyStoryFilters(eb: Eb, actor: Actor | null, filter: StoryFilter) {
@@ -118,6 +122,15 @@ export function applyStoryFilters(eb: Eb, actor: Actor | null, filter: StoryFilt
     );
   }
   if (filter.mine && actor) conditions.push(eb('stories.author_id', '=', actor.id));
+  if (filter.relayScope || filter.relayState?.length) {
+    let relays = eb
+      .selectFrom('relays')
+      .innerJoin('channels', 'channels.id', 'relays.channel_id')
+      .select('relays.story_id');
+    if (filter.relayScope) relays = relays.where('channels.scope', '=', filter.relayScope);
+    if (filter.relayState?.length) relays = relays.where('relays.state', 'in', filter.relayState);
+    conditions.push(eb('stories.id', 'in', relays));
+  }
   return eb.and(conditions);
 }
 

@@ -1,7 +1,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { limits } from '../../../shared/limits.ts';
-import { type StoryTransition, storyKinds, storyStates } from '../../../shared/stories.ts';
+import { relayStates, type StoryTransition, storyKinds, storyStates } from '../../../shared/stories.ts';
 import type { AppContext } from '../../context.ts';
 import type { Story } from '../../db/schema.ts';
 import { authorize } from '../../lib/authorize.ts';
@@ -141,6 +141,8 @@ export function registerStoryRoutes(parent: FastifyInstance, ctx: AppContext): v
             kind: Type.Optional(literals(storyKinds)),
             theme: Type.Optional(Type.String({ maxLength: 80 })),
             mine: Type.Optional(Type.Boolean()),
+            relayScope: Type.Optional(literals(['institute', 'national', 'regional', 'other'] as const)),
+            relayState: Type.Optional(Type.Array(literals(relayStates), { maxItems: 4 })),
             sort: Type.Optional(literals(['recent', 'waiting', 'relevance'] as const)),
             ...Paging,
           },

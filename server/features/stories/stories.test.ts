@@ -160,6 +160,14 @@ describe('the workflow, end to end', () => {
     const newsletter = relays.find((relay) => relay.channel.slug === 'newsletter')!;
     // The Dircom sees the story once it is relayed to a national channel, and records the outcome there only.
     assertStatus(await inject('GET', `/api/stories/${story.id}`, as.dircom), 200);
+    // The Dircom's "to handle" view: stories relayed to a national channel whose outcome is pending.
+    const ids = async (query: string) =>
+      ((await inject('GET', `/api/stories?${query}`, as.dircom)).json() as { items: Presented[] }).items.map(
+        (item) => item.id,
+      );
+    assert.ok((await ids('relayScope=national&relayState=proposed&relayState=sent')).includes(story.id));
+    assert.ok(!(await ids('relayScope=regional')).includes(story.id));
+    assertInvalid(await inject('GET', '/api/stories?relayScope=planet', as.dircom), 'relayScope');
     assertStatus(await inject('POST', `/api/relays/${newsletter.id}/sent`, as.dircom), 403);
     assertInvalid(
       await inject('POST', `/api/relays/${press.id}/published`, as.dircom, { url: 'javascript:alert(1)' }),
@@ -170,6 +178,8 @@ describe('the workflow, end to end', () => {
       publishedOn: '2026-11-25',
     });
     assertStatus(published, 200);
+    assert.ok(!(await ids('relayScope=national&relayState=proposed&relayState=sent')).includes(story.id));
+    assert.ok((await ids('relayScope=national&relayState=published')).includes(story.id));
     assertError(
       await inject('POST', `/api/relays/${press.id}/not-taken`, as.cell, { reason: 'trop tard' }),
       409,
