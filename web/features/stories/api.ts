@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StoryKind, StoryState } from '../../../shared/stories.ts';
+import type { RelayState, StoryKind, StoryState } from '../../../shared/stories.ts';
 import { ApiError, api, type FieldErrors } from '../../app/api.ts';
 import type { HistoryEntry, Items } from '../../app/types.ts';
 import type {
@@ -22,6 +22,8 @@ export type StoryFilters = {
   kind?: StoryKind | '';
   theme?: string;
   mine?: boolean;
+  relayScope?: 'institute' | 'national' | 'regional' | 'other';
+  relayState?: RelayState[];
   sort?: StorySort;
   limit?: number;
   offset?: number;

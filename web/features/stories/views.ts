@@ -22,7 +22,8 @@ export function viewsFor(me: Me | null): StoryView[] {
   }
   const delegation = roles.find((grant) => grant.role === 'dr_officer' && grant.delegation)?.delegation;
   if (delegation) views.push({ id: 'delegation', filters: { delegation: delegation.id } });
-  if (has('dircom')) views.push({ id: 'national', filters: { state: ['accepted'] } });
+  // The Dircom contacts work on what the cell relayed to national channels.
+  if (has('dircom')) views.push({ id: 'national', filters: { relayScope: 'national' } });
   else views.push({ id: 'accepted', filters: { state: ['accepted'] } });
   views.push({ id: 'all', filters: {} });
   return views;
