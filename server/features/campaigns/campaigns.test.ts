@@ -414,6 +414,44 @@ describe('sending through the outbox', () => {
   });
 });
 
+describe('a dead worker', () => {
+  test('its claimed rows, still under lease, are looked at again when the lease ends: uncertain, and the campaign ends', async () => {
+    const listId = await listWith(['d1@dead.example', 'd2@dead.example']);
+    const campaign = await createCampaign([listId], { subject: 'Mort' });
+    await post(campaign.id, 'send-now');
+    await t.runJobs();
+    // Rewind: d2 was in the SMTP exchange of a worker that died a minute ago (lease: 14 more minutes).
+    const lease = new Date(t.clock.current.getTime() + 14 * 60_000).toISOString();
+    await t.db
+      .updateTable('campaign_recipients')
+      .set({ state: 'claimed', claimed_by: 'dead', claimed_until: lease })
+      .where('email', '=', 'd2@dead.example')
+      .execute();
+    await t.db.updateTable('campaigns').set({ state: 'sending' }).where('id', '=', campaign.id).execute();
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        import('./sending.ts').then(({ enqueueCampaignRun }) =>
+          enqueueCampaignRun(trx, campaign.id, t.clock.current),
+        ),
+      );
+    await t.runJobs();
+    assert.equal((await get(campaign.id)).state, 'sending', 'not done while the lease runs');
+    t.clock.current = new Date(Date.parse(lease) + 2000);
+    await t.runJobs();
+    const done = await get(campaign.id);
+    assert.equal(done.state, 'sent');
+    assert.deepEqual(done.counts, {
+      pending: 0,
+      claimed: 0,
+      sent: 1,
+      failed: 0,
+      suppressed: 0,
+      uncertain: 1,
+    });
+  });
+});
+
 describe('public pages', () => {
   test('subscribe with double opt-in, confirm with a POST, preferences from the signed link', async () => {
     const listId = await listWith([]);

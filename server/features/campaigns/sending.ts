@@ -334,7 +334,12 @@ async function autoPause(ctx: AppContext, campaign: Campaign, errors: number, la
 async function finishOrFollowUp(ctx: AppContext, campaign: Campaign): Promise<'sent' | 'later' | 'other'> {
   const rows = await ctx.db
     .selectFrom('campaign_recipients')
-    .select(['state', sql<number>`count(*)`.as('count'), sql<string>`min(next_attempt_at)`.as('next')])
+    .select([
+      'state',
+      sql<number>`count(*)`.as('count'),
+      sql<string>`min(next_attempt_at)`.as('next'),
+      sql<string>`min(claimed_until)`.as('lease'),
+    ])
     .where('campaign_id', '=', campaign.id)
     .where('state', 'in', ['pending', 'claimed'])
     .groupBy('state')
@@ -345,7 +350,13 @@ async function finishOrFollowUp(ctx: AppContext, campaign: Campaign): Promise<'s
     await enqueueCampaignRun(ctx.db, campaign.id, ctx.now(), next);
     return 'later';
   }
-  if (rows.some((row) => row.state === 'claimed' && Number(row.count) > 0)) return 'other';
+  const claimed = rows.find((row) => row.state === 'claimed');
+  if (claimed && Number(claimed.count) > 0) {
+    // In another worker's hands — or a dead one's: look again when their lease ends (→ uncertain).
+    const leaseEnd = new Date(Date.parse(String(claimed.lease as unknown)) + 1000);
+    await enqueueCampaignRun(ctx.db, campaign.id, ctx.now(), leaseEnd);
+    return 'other';
+  }
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const result = await trx
