@@ -19,6 +19,8 @@ import { latency, load, median, root, settle, startAndWait, stop } from './lib.t
  * bare process start; the raw full-text query through the driver): these machines are noisy.
  * Prints a table; writes bench/results/<time>-<scale>-<db>.json.
  */
+// `--scale newsletter [--recipients N] [--connections N]`: the campaign sending benchmark, its own run.
+if (process.argv.includes('newsletter')) await import('./newsletter.ts');
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: 'queue' },
