@@ -160,6 +160,10 @@ export async function buildApp(
           res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
+    // The root is a directory to the static plugin (403 without an index): serve the app's shell.
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false }),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
@@ -170,7 +174,7 @@ export async function buildApp(
     if (!hasWebApp)
       return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build`.');
     // Hashed assets are cached for ever; the shell never is, so a deploy is picked up at once.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 
   app.decorate('ctx', ctx);
