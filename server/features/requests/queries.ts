@@ -68,6 +68,8 @@ export type RequestFilter = {
   box?: RequestBox | undefined;
   q?: string | undefined;
   lab?: string | undefined;
+  /** Only requests still open where one of my labs has not answered yet (what waits for me). */
+  waiting?: boolean | undefined;
 };
 
 export async function listRequests(
@@ -93,6 +95,24 @@ export async function listRequests(
       );
     }
     if (filter.lab) conditions.push(targetsAnyOf(eb, [filter.lab]));
+    if (filter.waiting) {
+      const labs = [...actor.labIds];
+      conditions.push(
+        labs.length
+          ? eb.and([
+              eb('requests.state', '=', 'open'),
+              eb.exists(
+                eb
+                  .selectFrom('request_targets')
+                  .select('request_targets.lab_id')
+                  .whereRef('request_targets.request_id', '=', 'requests.id')
+                  .where('request_targets.lab_id', 'in', labs)
+                  .where('request_targets.state', 'in', ['not_seen', 'seen']),
+              ),
+            ])
+          : eb.val(false),
+      );
+    }
     if (filter.q?.trim()) {
       const pattern = likePattern(filter.q.trim());
       conditions.push(

@@ -455,6 +455,9 @@ describe('a DR officer’s request to the labs of their delegation', () => {
 
     const lists = await listIds('?box=for_my_lab', as.secondCorrespondent);
     assert.ok(lists.includes(request.id));
+    // Both labs have answered ("nothing" counts): nothing waits for them any more.
+    assert.equal((await listIds('?waiting=true', as.secondCorrespondent)).includes(request.id), false);
+    assert.equal((await listIds('?waiting=true', as.correspondent)).includes(request.id), false);
     assert.ok((await listIds(`?lab=${secondLab.id}`, as.drOfficer)).includes(request.id));
     assert.equal((await listIds('?box=mine', as.cell)).includes(request.id), false);
   });
@@ -467,6 +470,8 @@ describe('a DR officer’s request to the labs of their delegation', () => {
       [secondLab.id],
     );
     assert.equal((await notices(correspondent.id, 'request_arrived')).length, before);
+    assert.ok((await listIds('?waiting=true', as.secondCorrespondent)).includes(request.id));
+    assert.equal((await listIds('?waiting=true', as.correspondent)).includes(request.id), false);
     assert.equal((await notices(secondCorrespondent.id, 'request_arrived')).length >= 2, true);
   });
 });

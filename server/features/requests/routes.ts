@@ -150,6 +150,9 @@ export function registerRequestRoutes(parent: FastifyInstance, ctx: AppContext):
             box: Type.Optional(literals(requestBoxes)),
             q: Type.Optional(Type.String({ maxLength: limits.query })),
             lab: Type.Optional(Id),
+            waiting: Type.Optional(
+              Type.Boolean({ description: 'open requests one of my labs has not answered yet' }),
+            ),
             ...Paging,
           },
           { additionalProperties: false },

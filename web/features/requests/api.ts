@@ -21,6 +21,7 @@ export type RequestFilters = {
   state?: RequestState[];
   q?: string;
   lab?: string;
+  waiting?: boolean;
   limit?: number;
   offset?: number;
 };

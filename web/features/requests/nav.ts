@@ -25,15 +25,11 @@ export function useRequestNavItems(): RequestNavItem[] {
     { enabled: isShown && Boolean(can.routeRequests), refetch: 60_000 },
   );
   const forLab = useRequests(
-    { box: 'for_my_lab', state: ['open'], limit: 100 },
+    { box: 'for_my_lab', waiting: true, limit: 1 },
     { enabled: isShown && !can.routeRequests && Boolean(can.answerRequests), refetch: 60_000 },
   );
   if (!me || !isShown) return [];
-  const waiting = can.routeRequests
-    ? (toRoute.data?.total ?? 0)
-    : (forLab.data?.items ?? []).filter((request) =>
-        request.myLabs.some((lab) => lab.state === 'not_seen' || lab.state === 'seen'),
-      ).length;
+  const waiting = can.routeRequests ? (toRoute.data?.total ?? 0) : (forLab.data?.total ?? 0);
   return [
     {
       to: '/requests',
