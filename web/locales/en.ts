@@ -124,6 +124,17 @@ export const en: Messages = {
     yourLab: 'Your lab',
     openLab: 'Open the lab’s page',
     quickLinks: 'Quick links',
+    actions: 'Your move',
+    action: {
+      tip: {
+        title: 'Suggest a story',
+        text: 'A piece of news, a photo: your correspondent takes it from there.',
+      },
+      story: { title: 'Write a story', text: 'A result, an event, an award worth telling.' },
+      review: { title: 'Review stories', text: 'The queue of submitted stories, the longest-waiting first.' },
+      ask: { title: 'Ask the labs', text: 'An expert, images, a contribution, by a deadline.' },
+      requests: { title: 'Requests', text: 'What is expected from you, and where your requests stand.' },
+    },
     networkText: 'Labs, platforms and correspondents, as a list or on the map.',
     skillsText: 'Find who in the network can do what you need.',
     profileText: 'Your contact details, skills, languages and preferences.',

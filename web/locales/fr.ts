@@ -124,6 +124,23 @@ export const fr = {
     yourLab: 'Votre laboratoire',
     openLab: 'Voir la fiche du laboratoire',
     quickLinks: 'Accès rapides',
+    actions: 'À vous de jouer',
+    action: {
+      tip: {
+        title: 'Suggérer un sujet',
+        text: 'Une info, une photo\u00a0: votre correspondant·e s’en charge.',
+      },
+      story: { title: 'Écrire une remontée', text: 'Un résultat, un événement, un prix à faire connaître.' },
+      review: {
+        title: 'Relire les remontées',
+        text: 'La file des remontées soumises, les plus anciennes en évidence.',
+      },
+      ask: {
+        title: 'Demander aux laboratoires',
+        text: 'Un expert, des images, une contribution, avec une échéance.',
+      },
+      requests: { title: 'Demandes', text: 'Ce que l’on attend de vous et où en sont vos demandes.' },
+    },
     networkText: 'Laboratoires, plateformes et correspondant·es, en liste ou sur la carte.',
     skillsText: 'Trouvez qui, dans le réseau, sait faire ce dont vous avez besoin.',
     profileText: 'Vos coordonnées, compétences, langues et préférences.',

@@ -17,10 +17,15 @@ import {
   IconArrowRight,
   IconBuildingCommunity,
   IconBulb,
+  IconChecklist,
   IconLogin2,
   IconMapPin,
+  IconMessageQuestion,
   IconNetwork,
+  IconPencilPlus,
+  IconSend,
   IconSettings,
+  IconSparkles,
   IconUserCircle,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -31,6 +36,7 @@ import type { Me } from '../../app/types.ts';
 import { PageSkeleton } from '../../shared/States.tsx';
 import { useLabs } from '../labs/api.ts';
 import { usePeople } from '../people/api.ts';
+import { RecordSolicitationButton } from '../requests/SolicitationForm.tsx';
 import { useSkills } from '../skills/api.ts';
 import classes from './home.module.css';
 
@@ -88,6 +94,47 @@ function NetworkStats() {
         </Card>
       ))}
     </SimpleGrid>
+  );
+}
+
+/** What this person can start from here, from `me.abilities` (the server's policies). */
+function Actions({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const can = me.abilities;
+  type Action = { to: string; icon: ReactNode; key: 'tip' | 'story' | 'review' | 'ask' | 'requests' };
+  const candidates: Array<Action | false | undefined> = [
+    can.sendTips && { to: '/tip', icon: <IconSparkles size={24} aria-hidden />, key: 'tip' },
+    can.writeStories && { to: '/stories/new', icon: <IconPencilPlus size={24} aria-hidden />, key: 'story' },
+    can.reviewStories && { to: '/review', icon: <IconChecklist size={24} aria-hidden />, key: 'review' },
+    can.askLabs && { to: '/requests/new', icon: <IconSend size={24} aria-hidden />, key: 'ask' },
+    (can.answerRequests || can.routeRequests) && {
+      to: '/requests',
+      icon: <IconMessageQuestion size={24} aria-hidden />,
+      key: 'requests',
+    },
+  ];
+  const actions = candidates.filter((action): action is Action => Boolean(action));
+  if (actions.length === 0 && !can.recordSolicitations) return null;
+  return (
+    <section aria-labelledby="home-actions">
+      <Group justify="space-between" mb="md" wrap="wrap" gap="sm">
+        <Title order={2} id="home-actions">
+          {t('home.actions')}
+        </Title>
+        {can.recordSolicitations && <RecordSolicitationButton variant="light" />}
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(actions.length, 4) || 1 }} spacing="md">
+        {actions.map((action) => (
+          <QuickLink
+            key={action.key}
+            to={action.to}
+            icon={action.icon}
+            title={t(`home.action.${action.key}.title` as const)}
+            text={t(`home.action.${action.key}.text` as const)}
+          />
+        ))}
+      </SimpleGrid>
+    </section>
   );
 }
 
@@ -156,6 +203,8 @@ function SignedInHome({ me }: { me: Me }) {
           </Group>
         </Card>
       )}
+
+      <Actions me={me} />
 
       <section aria-labelledby="quick-links">
         <Title order={2} id="quick-links" mb="md">

@@ -30,8 +30,9 @@ export function notificationSentence(t: StoriesT, item: AppNotification): string
   const values = {
     actor: item.actor?.name || t('notifications.someone'),
     title: text(item.data.title) || text(item.data.what),
-    channel: text(item.data.channel),
-    channels: text(item.data.channels),
+    // Channel names were stored in both languages (older notifications: French only).
+    channel: (currentLocale() === 'en' && text(item.data.channelEn)) || text(item.data.channel),
+    channels: (currentLocale() === 'en' && text(item.data.channelsEn)) || text(item.data.channels),
   };
   switch (item.kind) {
     case 'story_submitted':
