@@ -191,7 +191,7 @@ export async function findStoryWithRelations(db: Db, id: string) {
 export const dialectOf = (db: Db): Dialect =>
   db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 
-type StoryLab = { id: string; acronym: string; name: string; delegationId: string };
+type StoryLab = { id: string; acronym: string; name: string; city: string; delegationId: string };
 export type StoryRelations = {
   labs: Map<string, StoryLab[]>;
   relays: Map<string, RelayRow[]>;
@@ -224,6 +224,7 @@ function makeRelationColumns(dialect: Dialect) {
     id: sql.ref('labs.id'),
     acronym: sql.ref('labs.acronym'),
     name: sql.ref('labs.name'),
+    city: sql.ref('labs.city'),
     delegationId: sql.ref('labs.delegation_id'),
   });
   const relay = object({

@@ -172,12 +172,17 @@ export async function listStories(
         ...story,
         excerpt: isSqliteSearch
           ? makeExcerpt(
+              // The columns of stories_fts, as reindexStory writes them.
               [
                 story.title,
                 story.summary,
                 body_text,
-                story.themes.join(' '),
-                (relations.labs.get(story.id) ?? []).map((lab) => `${lab.acronym} ${lab.name}`).join(' '),
+                [...new Set([...story.themes, ...story.projects].map((tag) => tag.trim()).filter(Boolean))]
+                  .sort()
+                  .join(' '),
+                (relations.labs.get(story.id) ?? [])
+                  .map((lab) => `${lab.acronym} ${lab.name} ${lab.city}`)
+                  .join(' '),
               ],
               words,
             )
