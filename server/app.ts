@@ -65,7 +65,13 @@ export function createContext(
     now,
     mailer:
       options.mailer ??
-      createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db, now }),
+      createMailer({
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        db: database.db,
+        now,
+        dkim: config.campaigns.dkim,
+      }),
   };
 }
 

@@ -53,3 +53,31 @@ test('with SMTP_URL, a password reset goes out over SMTP as multipart text + HTM
   const outbox = await t.db.selectFrom('outbox_messages').select('id').execute();
   assert.equal(outbox.length, 0, 'nothing is kept in the outbox when SMTP is configured');
 });
+
+test('with DKIM settings, transactional mail is signed too (verified by mailauth against the published key)', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const { dkimVerify } = await import('mailauth/lib/dkim/verify.js');
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicDer = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const resolver = async (name: string, type: string) => {
+    if (type === 'TXT' && name === 'mail2026._domainkey.relais.example')
+      return [[`v=DKIM1; k=rsa; p=${publicDer}`]];
+    throw Object.assign(new Error(`no ${type} for ${name}`), { code: 'ENOTFOUND' });
+  };
+  const t = await buildTestApp({
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Relais <relais@relais.example>',
+      DKIM_DOMAIN: 'relais.example',
+      DKIM_SELECTOR: 'mail2026',
+      DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replace(/\n/g, '\\n'),
+    },
+  });
+  const person = await createPerson(t.db, { email: 'signed.reader@lab.example' });
+  const before = received.length;
+  await t.app.inject({ method: 'POST', url: '/api/password-resets', payload: { email: person.email } });
+  assert.equal(received.length, before + 1);
+  const result = await dkimVerify(received.at(-1)!.raw, { resolver });
+  const [signature] = result.results as Array<{ status: { result: string } }>;
+  assert.equal(signature?.status.result, 'pass', JSON.stringify(result.results));
+});

@@ -32,6 +32,8 @@ export function createMailer(options: {
   from: string;
   db: Db;
   now: () => Date;
+  /** Signs every message with DKIM (the same key as campaigns: DKIM_DOMAIN, DKIM_SELECTOR…). */
+  dkim?: { domainName: string; keySelector: string; privateKey: string } | null;
 }): Mailer {
   const { from, db } = options;
   if (options.smtpUrl) {
@@ -54,6 +56,7 @@ export function createMailer(options: {
           html: message.html,
           messageId,
           headers: { 'X-Relais-Stream': message.stream, ...message.headers },
+          ...(options.dkim ? { dkim: options.dkim } : {}),
         });
         return { messageId };
       },
