@@ -28,6 +28,7 @@ import {
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useSendingNavItems } from '../features/campaigns/nav.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { useRequestNavItems } from '../features/requests/nav.ts';
 import { useStoryNavItems } from '../features/stories/nav.ts';
@@ -67,12 +68,14 @@ function useNavItems(): NavItem[] {
   const abilities = useAbilities();
   const storyItems = useStoryNavItems();
   const requestItems = useRequestNavItems();
+  const sendingItems = useSendingNavItems();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: IconHome, end: true },
     { to: '/network', label: t('nav.network'), icon: IconNetwork },
     { to: '/skills', label: t('nav.skills'), icon: IconBulb },
     ...storyItems,
     ...requestItems,
+    ...sendingItems,
   ];
   if (abilities.manageUsers || abilities.manageSkills || abilities.manageJobs)
     items.push({ to: '/admin', label: t('nav.admin'), icon: IconSettings });

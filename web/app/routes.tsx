@@ -35,6 +35,13 @@ const RequestPage = lazy(() => import('../features/requests/RequestPage.tsx'));
 const NewRequestPage = lazy(() => import('../features/requests/NewRequestPage.tsx'));
 const SolicitationsPage = lazy(() => import('../features/requests/SolicitationsPage.tsx'));
 const JobsPage = lazy(() => import('../features/admin/jobs/JobsPage.tsx'));
+const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage.tsx'));
+const CampaignPage = lazy(() => import('../features/campaigns/CampaignPage.tsx'));
+const CampaignFormPage = lazy(() => import('../features/campaigns/CampaignFormPage.tsx'));
+const ListsPage = lazy(() => import('../features/audiences/ListsPage.tsx'));
+const ListPage = lazy(() => import('../features/audiences/ListPage.tsx'));
+const ImportPage = lazy(() => import('../features/audiences/ImportPage.tsx'));
+const SuppressionsPage = lazy(() => import('../features/audiences/SuppressionsPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -172,6 +179,70 @@ export const router = createBrowserRouter([
             element: (
               <RequireAuth>
                 <SolicitationsPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns',
+            element: (
+              <RequireAuth>
+                <CampaignsPage key="campaigns" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns/new',
+            element: (
+              <RequireAuth>
+                <CampaignFormPage key="campaigns/new" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns/lists',
+            element: (
+              <RequireAuth>
+                <ListsPage key="campaigns/lists" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns/lists/:id',
+            element: (
+              <RequireAuth>
+                <ListPage key="campaigns/lists/:id" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns/lists/:id/import',
+            element: (
+              <RequireAuth>
+                <ImportPage key="campaigns/lists/:id/import" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns/suppressions',
+            element: (
+              <RequireAuth>
+                <SuppressionsPage key="campaigns/suppressions" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns/:id',
+            element: (
+              <RequireAuth>
+                <CampaignPage key="campaigns/:id" />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'campaigns/:id/edit',
+            element: (
+              <RequireAuth>
+                <CampaignFormPage key="campaigns/:id/edit" />
               </RequireAuth>
             ),
           },
