@@ -166,9 +166,24 @@ test('SIGKILL mid-batch, restart: no lab gets a second reminder; every lab got o
     headers: await signInAs(t, cell),
   });
   const reminders = (
-    board.json() as { board: Array<{ reminders: Array<{ state: string; abilities: object }> }> }
+    board.json() as { board: Array<{ reminders: Array<{ id: string; state: string; abilities: object }> }> }
   ).board.flatMap((row) => row.reminders);
   const uncertain = reminders.filter((reminder) => reminder.state === 'uncertain');
   assert.equal(uncertain.length, 1);
   assert.deepEqual(uncertain[0]?.abilities, { resend: true, markSent: true });
+  // The server had the interrupted message (it was holding its answer): the cell confirms it went
+  // out. Every lab then has exactly one reminder for the step, and the ledger says so.
+  assert.equal(received.length, 5);
+  const confirmed = await t.app.inject({
+    method: 'POST',
+    url: `/api/requests/${requestId}/reminders/${uncertain[0]!.id}/mark-sent`,
+    headers: await signInAs(t, cell),
+    payload: {},
+  });
+  assertStatus(confirmed, 200);
+  assert.deepEqual(
+    (await ledger()).map((row) => row.state),
+    ['sent', 'sent', 'sent', 'sent', 'sent'],
+  );
+  assert.equal(received.length, 5, 'confirming sends nothing');
 });
