@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-jobs.ts';
 import * as m0004 from './migrations/0004-requests.ts';
 import * as m0005 from './migrations/0005-story-indexes.ts';
 import * as m0006 from './migrations/0006-audiences.ts';
+import * as m0007 from './migrations/0007-newsletter.ts';
 
 /** Migrations are listed here (not read from a folder) so the order is explicit and bundling-proof. */
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0004-requests': m0004.migration,
   '0005-story-indexes': m0005.migration,
   '0006-audiences': m0006.migration,
+  '0007-newsletter': m0007.migration,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -481,6 +481,10 @@ export type Database = {
   campaigns: CampaignTable;
   campaign_recipients: CampaignRecipientTable;
   signing_keys: SigningKeyTable;
+  newsletter_issues: NewsletterIssueTable;
+  newsletter_items: NewsletterItemTable;
+  greeting_cards: GreetingCardTable;
+  press_releases: PressReleaseTable;
 };
 
 export type Lab = Selectable<LabTable>;
@@ -601,3 +605,57 @@ export type ListMember = Selectable<ListMemberTable>;
 export type Suppression = Selectable<SuppressionTable>;
 export type Campaign = Selectable<CampaignTable>;
 export type CampaignRecipient = Selectable<CampaignRecipientTable>;
+
+export type NewsletterSection = { key: string; title: string };
+
+export type NewsletterIssueTable = {
+  id: string;
+  number: number;
+  title: string;
+  edito_html: string;
+  sections: JSONColumnType<NewsletterSection[]>;
+  campaign_id: string;
+  published_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type NewsletterItemTable = {
+  issue_id: string;
+  story_id: string;
+  section: string;
+  position: number;
+  created_at: Timestamp;
+};
+
+export type GreetingCardTable = {
+  id: string;
+  year: number;
+  title: string;
+  message_html: string;
+  image_path: string | null;
+  image_alt: string;
+  campaign_id: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type PressReleaseTable = {
+  id: string;
+  story_id: string;
+  title: string;
+  summary: string;
+  body_html: string;
+  contacts: string;
+  campaign_id: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type NewsletterIssue = Selectable<NewsletterIssueTable>;
+export type NewsletterItem = Selectable<NewsletterItemTable>;
+export type GreetingCard = Selectable<GreetingCardTable>;
+export type PressRelease = Selectable<PressReleaseTable>;
