@@ -23,6 +23,7 @@ import { registerHealthRoutes } from './features/health/routes.ts';
 import { registerJobRoutes } from './features/jobs/routes.ts';
 import { LabSchema } from './features/labs/present.ts';
 import { registerLabRoutes } from './features/labs/routes.ts';
+import { registerChannelCampaignRoutes } from './features/newsletters/register.ts';
 import { registerNotificationRoutes } from './features/notifications/routes.ts';
 import { registerOutboxRoutes } from './features/outbox/routes.ts';
 import { PersonSchema } from './features/people/present.ts';
@@ -150,6 +151,7 @@ export async function buildApp(
   registerAudienceRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
   registerPublicMailRoutes(app, ctx);
+  registerChannelCampaignRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,3 +1,4 @@
+import { newsletterPublishJob } from '../features/newsletters/publish.ts';
 import { campaignSendJob } from './campaign-send.ts';
 import { notificationDigestJob } from './notification-digest.ts';
 import { notificationEmailsJob } from './notification-emails.ts';
@@ -12,6 +13,7 @@ export const jobDefinitions: JobDefinition[] = [
   pruneJobsJob,
   requestRemindersJob,
   campaignSendJob,
+  newsletterPublishJob,
 ];
 
 /** The recurring jobs (cron, in the institute's time zone). */

@@ -58,23 +58,42 @@ export function fillTemplate(
   return out;
 }
 
-const labels: Record<CampaignKind, { fr: string; en: string }> = {
+export const campaignLabels: Record<CampaignKind, { fr: string; en: string }> = {
   newsletter: { fr: 'Lettre d’information', en: 'Newsletter' },
   greeting: { fr: 'Carte de vœux', en: 'Greeting card' },
   press: { fr: 'Communiqué de presse', en: 'Press release' },
 };
 
-/** The responsive layout around the body, with the visible unsubscribe and preference links. */
-export function campaignMjml(input: { kind: CampaignKind; subject: string; bodyHtml: string }): string {
-  const label = labels[input.kind];
-  return `<mjml lang="fr">
-  <mj-head>
-    <mj-title>${escapeHtml(input.subject)}</mj-title>
+/** The head of every campaign mail (title, fonts). */
+export function campaignHeadMjml(subject: string): string {
+  return `<mj-head>
+    <mj-title>${escapeHtml(subject)}</mj-title>
     <mj-attributes>
       <mj-all font-family="Helvetica, Arial, sans-serif" />
       <mj-text font-size="16px" line-height="1.55" color="#1f2933" />
     </mj-attributes>
-  </mj-head>
+  </mj-head>`;
+}
+
+/** The footer every campaign mail ends with: the visible unsubscribe and preference links (EMAIL.md, rule 3). */
+export function campaignFooterMjml(): string {
+  return `<mj-section padding="16px 0 32px">
+      <mj-column>
+        <mj-text font-size="12px" color="#52606d" align="center">
+          Vous recevez ce message à l’adresse {{email}}.
+          <a href="{{unsubscribeUrl}}" style="color:#52606d">Se désinscrire</a> ·
+          <a href="{{preferencesUrl}}" style="color:#52606d">Gérer mes abonnements</a><br />
+          <span lang="en">Sent to {{email}}. <a href="{{unsubscribeUrl}}" style="color:#52606d">Unsubscribe</a> · <a href="{{preferencesUrl}}" style="color:#52606d">Manage subscriptions</a></span>
+        </mj-text>
+      </mj-column>
+    </mj-section>`;
+}
+
+/** The responsive layout around the body, with the visible unsubscribe and preference links. */
+export function campaignMjml(input: { kind: CampaignKind; subject: string; bodyHtml: string }): string {
+  const label = campaignLabels[input.kind];
+  return `<mjml lang="fr">
+  ${campaignHeadMjml(input.subject)}
   <mj-body background-color="#f3f5f8" width="640px">
     <mj-section padding="24px 0 8px">
       <mj-column>
@@ -86,16 +105,7 @@ export function campaignMjml(input: { kind: CampaignKind; subject: string; bodyH
         <mj-text>${input.bodyHtml}</mj-text>
       </mj-column>
     </mj-section>
-    <mj-section padding="16px 0 32px">
-      <mj-column>
-        <mj-text font-size="12px" color="#52606d" align="center">
-          Vous recevez ce message à l’adresse {{email}}.
-          <a href="{{unsubscribeUrl}}" style="color:#52606d">Se désinscrire</a> ·
-          <a href="{{preferencesUrl}}" style="color:#52606d">Gérer mes abonnements</a><br />
-          <span lang="en">Sent to {{email}}. <a href="{{unsubscribeUrl}}" style="color:#52606d">Unsubscribe</a> · <a href="{{preferencesUrl}}" style="color:#52606d">Manage subscriptions</a></span>
-        </mj-text>
-      </mj-column>
-    </mj-section>
+    ${campaignFooterMjml()}
   </mj-body>
 </mjml>`;
 }
@@ -108,9 +118,14 @@ export async function renderCampaign(input: {
   subject: string;
   bodyHtml: string;
   bodyText: string;
+  /** the whole MJML document, when the campaign's owner (a newsletter issue…) has its own layout */
+  mjml?: string | null | undefined;
 }): Promise<RenderedCampaign> {
   const [{ default: mjml2html }, { convert }] = await Promise.all([import('mjml'), import('html-to-text')]);
-  const result = await mjml2html(campaignMjml(input), { validationLevel: 'soft', keepComments: false });
+  const result = await mjml2html(input.mjml ?? campaignMjml(input), {
+    validationLevel: 'soft',
+    keepComments: false,
+  });
   const heading = { options: { uppercase: false } };
   const body =
     input.bodyText.trim() ||

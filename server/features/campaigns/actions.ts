@@ -7,6 +7,7 @@ import { newId } from '../../lib/tokens.ts';
 import { renderCampaign, unknownPlaceholders } from '../../mail/campaign-template.ts';
 import type { Actor } from '../auth/actor.ts';
 import { diffFields, recordEvent } from '../history/record.ts';
+import { campaignHooks } from './hooks.ts';
 import { enqueueCampaignRun } from './sending.ts';
 
 export type CampaignInput = {
@@ -19,7 +20,7 @@ export type CampaignInput = {
 };
 
 /** Checks what a person wrote: known placeholders, lists that exist. Returns the sanitized body. */
-async function checkContent(
+export async function checkContent(
   ctx: AppContext,
   input: { subject?: string; bodyHtml?: string; bodyText?: string; listIds?: string[] },
 ): Promise<string | undefined> {
@@ -43,45 +44,57 @@ async function checkContent(
 
 export async function createCampaign(ctx: AppContext, actor: Actor, input: CampaignInput): Promise<string> {
   const bodyHtml = (await checkContent(ctx, input))!;
-  const id = newId();
   const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('campaigns')
-      .values({
-        id,
-        kind: input.kind,
-        stream: streamOfKind[input.kind],
-        name: input.name?.trim() || input.subject.trim(),
-        subject: input.subject.trim(),
-        body_html: bodyHtml,
-        body_text: input.bodyText ?? '',
-        html_template: null,
-        text_template: null,
-        list_ids: JSON.stringify([...new Set(input.listIds)]),
-        state: 'draft',
-        scheduled_at: null,
-        started_at: null,
-        finished_at: null,
-        audience_frozen_at: null,
-        recipient_count: 0,
-        run_seq: 0,
-        pause_reason: null,
-        last_error: null,
-        last_error_at: null,
-        created_by: actor.id,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await recordEvent(trx, {
-      actorId: actor.id,
-      subjectType: 'campaign',
-      subjectId: id,
-      action: 'created',
-      data: { kind: input.kind, subject: input.subject.trim() },
-      at,
-    });
+  return ctx.db.transaction().execute((trx) => insertCampaign(trx, actor, { ...input, bodyHtml }, at));
+}
+
+/**
+ * A draft campaign row and its history, inside the caller's transaction (a newsletter issue, a
+ * greeting card or a press release makes its campaign in the transaction that makes itself).
+ * The body must be safe already.
+ */
+export async function insertCampaign(
+  trx: AppContext['db'],
+  actor: Actor,
+  input: CampaignInput,
+  at: string,
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('campaigns')
+    .values({
+      id,
+      kind: input.kind,
+      stream: streamOfKind[input.kind],
+      name: input.name?.trim() || input.subject.trim(),
+      subject: input.subject.trim(),
+      body_html: input.bodyHtml,
+      body_text: input.bodyText ?? '',
+      html_template: null,
+      text_template: null,
+      list_ids: JSON.stringify([...new Set(input.listIds)]),
+      state: 'draft',
+      scheduled_at: null,
+      started_at: null,
+      finished_at: null,
+      audience_frozen_at: null,
+      recipient_count: 0,
+      run_seq: 0,
+      pause_reason: null,
+      last_error: null,
+      last_error_at: null,
+      created_by: actor.id,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await recordEvent(trx, {
+    actorId: actor.id,
+    subjectType: 'campaign',
+    subjectId: id,
+    action: 'created',
+    data: { kind: input.kind, subject: input.subject.trim() },
+    at,
   });
   return id;
 }
@@ -147,13 +160,14 @@ export async function deleteCampaign(ctx: AppContext, actor: Actor, campaign: Ca
 }
 
 /** Renders once (MJML + text part), refusing what would not reach inboxes well. */
-export async function renderForSending(campaign: Campaign) {
+export async function renderForSending(ctx: AppContext, campaign: Campaign) {
   if (campaign.list_ids.length === 0) throw invalid({ listIds: 'choose at least one list' });
   const rendered = await renderCampaign({
     kind: campaign.kind,
     subject: campaign.subject,
     bodyHtml: campaign.body_html,
     bodyText: campaign.body_text,
+    mjml: await campaignHooks[campaign.kind]?.mjml?.(ctx, campaign),
   });
   if (Buffer.byteLength(rendered.html) > campaignLimits.renderedHtml)
     throw invalid({
@@ -174,8 +188,10 @@ export async function scheduleCampaign(
 ): Promise<void> {
   const now = ctx.now();
   if (at && at.getTime() <= now.getTime()) throw invalid({ at: 'must be in the future' });
-  const rendered = await renderForSending(campaign);
   const when = at ?? now;
+  const refusal = await campaignHooks[campaign.kind]?.refuseSendingAt?.(ctx, campaign, when);
+  if (refusal) throw new HttpError(409, refusal.code, refusal.message);
+  const rendered = await renderForSending(ctx, campaign);
   await ctx.db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('campaigns')

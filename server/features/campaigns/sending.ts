@@ -8,6 +8,7 @@ import { compileTemplate, escapeHtml, fillTemplate } from '../../mail/campaign-t
 import { holdCampaignTransport, messageDomainOf } from '../../mail/campaign-transport.ts';
 import { suppressAddress } from '../audiences/actions.ts';
 import { recordEvent } from '../history/record.ts';
+import { campaignHooks } from './hooks.ts';
 
 /**
  * The sending engine of a campaign, run by the job 'campaigns.send' (server/jobs/campaign-send.ts).
@@ -134,6 +135,36 @@ async function startSending(ctx: AppContext, campaign: Campaign): Promise<void> 
       subjectId: campaign.id,
       action: 'sending_started',
       data: { recipients: total, suppressed },
+      at,
+    });
+  });
+}
+
+/** Not sent after all: back to draft (nothing was frozen yet), the reason shown as the last error. */
+async function refuseSending(ctx: AppContext, campaign: Campaign, reason: string): Promise<void> {
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('campaigns')
+      .set({
+        state: 'draft',
+        scheduled_at: null,
+        html_template: null,
+        text_template: null,
+        last_error: reason.slice(0, 600),
+        last_error_at: at,
+        updated_at: at,
+      })
+      .where('id', '=', campaign.id)
+      .where('state', '=', 'scheduled')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return;
+    await recordEvent(trx, {
+      actorId: null,
+      subjectType: 'campaign',
+      subjectId: campaign.id,
+      action: 'sending_refused',
+      data: { reason },
       at,
     });
   });
@@ -375,6 +406,14 @@ async function finishOrFollowUp(ctx: AppContext, campaign: Campaign): Promise<'s
       data: counts,
       at,
     });
+    const afterSent = campaignHooks[campaign.kind]?.afterSentJob;
+    if (afterSent)
+      await enqueueJob(
+        trx,
+        afterSent,
+        { campaignId: campaign.id },
+        { now: ctx.now(), key: `${afterSent}:${campaign.id}` },
+      );
   });
   return 'sent';
 }
@@ -400,6 +439,9 @@ export async function runCampaign(ctx: AppContext, campaignId: string, run: Send
   if (campaign.state === 'scheduled') {
     // Rescheduled later: the job of the new time will come.
     if (campaign.scheduled_at && Date.parse(campaign.scheduled_at) > ctx.now().getTime()) return;
+    // Checked again now: an embargo may have moved since it was scheduled.
+    const refusal = await campaignHooks[campaign.kind]?.refuseSendingAt?.(ctx, campaign, ctx.now());
+    if (refusal) return refuseSending(ctx, campaign, refusal.message);
     await startSending(ctx, campaign);
     campaign = (await load())!;
   }

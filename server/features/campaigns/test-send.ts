@@ -1,11 +1,13 @@
 import type { AppContext } from '../../context.ts';
 import type { Campaign } from '../../db/schema.ts';
+import { HttpError } from '../../lib/errors.ts';
 import { compileTemplate, escapeHtml, fillTemplate } from '../../mail/campaign-template.ts';
 import { holdCampaignTransport, messageDomainOf } from '../../mail/campaign-transport.ts';
 import { suppressedAddresses } from '../audiences/queries.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordEvent } from '../history/record.ts';
 import { renderForSending } from './actions.ts';
+import { campaignHooks } from './hooks.ts';
 
 export type TestSendResult = { email: string; state: 'sent' | 'suppressed' | 'failed'; error: string | null };
 
@@ -19,7 +21,10 @@ export async function testSendCampaign(
   campaign: Campaign,
   emails: string[],
 ): Promise<TestSendResult[]> {
-  const rendered = await renderForSending({
+  // A test goes out now: nothing may be in it that is not public yet (an embargoed story).
+  const refusal = await campaignHooks[campaign.kind]?.refuseSendingAt?.(ctx, campaign, ctx.now());
+  if (refusal && refusal.code === 'embargo') throw new HttpError(409, refusal.code, refusal.message);
+  const rendered = await renderForSending(ctx, {
     ...campaign,
     list_ids: campaign.list_ids.length ? campaign.list_ids : ['-'],
   });
