@@ -83,7 +83,9 @@ function Details({ request, id }: { request: RequestDetail; id: string }) {
             {wallClock(request.deadline)}
           </Text>
           <Text size="xs" c="dimmed">
-            {request.deadline.timeZone} · {formatDateTime(request.deadline.at, locale)}
+            {t('deadline.zone', { zone: request.deadline.timeZone })}
+            {Intl.DateTimeFormat().resolvedOptions().timeZone !== request.deadline.timeZone &&
+              ` · ${t('deadline.yourTime', { time: formatDateTime(request.deadline.at, locale) })}`}
           </Text>
           {(request.state === 'open' || request.state === 'to_route') && (
             <Text size="xs" c={request.isOverdue ? 'red.9' : 'dimmed'} fw={request.isOverdue ? 700 : 400}>

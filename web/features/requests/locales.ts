@@ -52,6 +52,7 @@ export const requestsFr = {
     dueIn: 'Échéance {{relative}}',
     passed: 'Échéance passée ({{relative}})',
     zone: 'Heure de {{zone}}',
+    yourTime: 'soit {{time}} à votre heure',
   },
   list: {
     title: 'Demandes aux laboratoires',
@@ -444,6 +445,7 @@ export const requestsEn: Shape<typeof requestsFr> = {
     dueIn: 'Due {{relative}}',
     passed: 'Deadline passed ({{relative}})',
     zone: '{{zone}} time',
+    yourTime: '{{time}} your time',
   },
   list: {
     title: 'Requests to the labs',
