@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAbilities } from '../../app/auth.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { EmptyState, TableSkeleton } from '../../shared/States.tsx';
@@ -30,6 +30,10 @@ export default function AdminLayout() {
   const abilities = useAbilities();
   const sections = useAdminSections();
   const hasAny = sections.length > 0 || abilities.manageUsers;
+  // A section opened by its address without the right to it: say so rather than fail to load.
+  const current = useLocation().pathname.split('/')[2];
+  const isForbiddenSection =
+    current !== undefined && current in icons && !sections.some((section) => section.key === current);
 
   return (
     <>
@@ -57,9 +61,13 @@ export default function AdminLayout() {
               })}
             </Group>
           </ScrollArea>
-          <Suspense fallback={<TableSkeleton rows={8} />}>
-            <Outlet />
-          </Suspense>
+          {isForbiddenSection ? (
+            <EmptyState title={t('admin.forbiddenTitle')} description={t('admin.forbiddenText')} />
+          ) : (
+            <Suspense fallback={<TableSkeleton rows={8} />}>
+              <Outlet />
+            </Suspense>
+          )}
         </>
       )}
     </>
