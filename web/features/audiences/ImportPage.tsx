@@ -3,7 +3,7 @@ import {
   Badge,
   Button,
   Card,
-  FileInput,
+  FileButton,
   Group,
   SimpleGrid,
   Stack,
@@ -300,7 +300,10 @@ export default function ImportPage() {
         size="sm"
         mb="xl"
         aria-label={t('import.steps')}
-        styles={{ steps: { flexWrap: 'wrap', rowGap: 8 } }}
+        styles={{
+          steps: { flexWrap: 'wrap', rowGap: 8 },
+          stepDescription: { color: 'var(--mantine-color-gray-7)' },
+        }}
       >
         <Stepper.Step label={t('import.stepSource')} description={t('import.stepSourceHint')} />
         <Stepper.Step label={t('import.stepPreview')} description={t('import.stepPreviewHint')} />
@@ -310,17 +313,36 @@ export default function ImportPage() {
       {step === 0 && (
         <Card withBorder padding="lg">
           <Stack gap="md">
-            <FileInput
-              label={t('import.file')}
-              description={t('import.fileHint')}
-              placeholder={t('import.fileButton')}
-              accept=".csv,.txt,.tsv,text/csv,text/plain"
-              value={file}
-              onChange={(picked) => void pickFile(picked)}
-              leftSection={<IconFileText size={18} aria-hidden />}
-              clearable
-              maw={520}
-            />
+            <Stack gap={6}>
+              <Text size="sm" fw={500} id="import-file-label">
+                {t('import.file')}
+              </Text>
+              <Group gap="sm">
+                <FileButton
+                  onChange={(picked) => void pickFile(picked)}
+                  accept=".csv,.txt,.tsv,text/csv,text/plain"
+                >
+                  {(props) => (
+                    <Button
+                      {...props}
+                      variant="default"
+                      leftSection={<IconFileText size={18} aria-hidden />}
+                      aria-describedby="import-file-hint"
+                    >
+                      {t('import.fileButton')}
+                    </Button>
+                  )}
+                </FileButton>
+                {file && (
+                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {file.name}
+                  </Text>
+                )}
+              </Group>
+              <Text size="xs" c="gray.7" id="import-file-hint">
+                {t('import.fileHint')}
+              </Text>
+            </Stack>
             <Textarea
               label={t('import.paste')}
               placeholder={t('import.pastePlaceholder')}
