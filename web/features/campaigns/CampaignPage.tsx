@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -28,7 +29,7 @@ import {
   IconTrash,
   IconX,
 } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { Fragment, type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
@@ -432,23 +433,22 @@ export default function CampaignPage() {
           </Alert>
         )}
         <Card withBorder padding="lg">
-          <Table withRowBorders={false} verticalSpacing={4} highlightOnHover={false} layout="fixed">
-            <Table.Tbody>
-              {summary.map(({ label, value }) => (
-                <Table.Tr key={label}>
-                  <Table.Th
-                    scope="row"
-                    c="dimmed"
-                    fw={500}
-                    style={{ verticalAlign: 'top', width: 'min(140px, 32%)' }}
-                  >
-                    {label}
-                  </Table.Th>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Box
+            component="dl"
+            m={0}
+            style={{ display: 'grid', gridTemplateColumns: 'minmax(80px, max-content) 1fr', gap: '6px 24px' }}
+          >
+            {summary.map(({ label, value }) => (
+              <Fragment key={label}>
+                <Text component="dt" size="sm" c="dimmed">
+                  {label}
+                </Text>
+                <Text component="dd" m={0} size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+                  {value}
+                </Text>
+              </Fragment>
+            ))}
+          </Box>
         </Card>
 
         {showProgress && progress.data && <ProgressPanel progress={progress.data} actions={liveActions} />}
