@@ -6,7 +6,7 @@ import { newId } from '../../lib/tokens.ts';
 import type { Actor } from '../auth/actor.ts';
 import { checkContent, insertCampaign } from '../campaigns/actions.ts';
 import { recordEvent } from '../history/record.ts';
-import { findStoryOf, syncPressCampaign } from './compose.ts';
+import { findStoryOf, pdfUrlOf, syncPressCampaign } from './compose.ts';
 
 export type PressInput = {
   title?: string | undefined;
@@ -28,6 +28,7 @@ export async function createPressRelease(
   if (input.listIds?.length) await checkContent(ctx, { listIds: input.listIds });
   const at = ctx.now().toISOString();
   const id = newId();
+  const pdfUrl = await pdfUrlOf(ctx, id);
   const release: PressRelease = {
     id,
     story_id: story.id,
@@ -56,7 +57,7 @@ export async function createPressRelease(
       data: { storyId: story.id, title: release.title },
       at,
     });
-    await syncPressCampaign(ctx, trx, release, story, at);
+    await syncPressCampaign(ctx, trx, release, story, at, pdfUrl);
   });
   return id;
 }
@@ -78,6 +79,7 @@ export async function updatePressRelease(
     updated_at: at,
   };
   const story = await findStoryOf(ctx.db, release);
+  const pdfUrl = await pdfUrlOf(ctx, release.id);
   await ctx.db.transaction().execute(async (trx) => {
     const campaign = await trx
       .updateTable('campaigns')
@@ -108,14 +110,21 @@ export async function updatePressRelease(
       data: { changes: Object.keys(input).filter((key) => input[key as keyof PressInput] !== undefined) },
       at,
     });
-    await syncPressCampaign(ctx, trx, next, story, at);
+    await syncPressCampaign(ctx, trx, next, story, at, pdfUrl);
   });
 }
 
 /** Before a send: the embargo notice follows the story's embargo as it is now. */
 export async function refreshPressCampaign(ctx: AppContext, release: PressRelease): Promise<void> {
   const story = await findStoryOf(ctx.db, release);
-  await syncPressCampaign(ctx, ctx.db, release, story, ctx.now().toISOString());
+  await syncPressCampaign(
+    ctx,
+    ctx.db,
+    release,
+    story,
+    ctx.now().toISOString(),
+    await pdfUrlOf(ctx, release.id),
+  );
 }
 
 export async function deletePressRelease(

@@ -45,6 +45,15 @@ export async function pressMailInput(
   release: PressRelease,
   story: Story,
 ): Promise<PressMailInput> {
+  return pressMailInputWith(ctx, release, story, await pdfUrlOf(ctx, release.id));
+}
+
+function pressMailInputWith(
+  ctx: AppContext,
+  release: PressRelease,
+  story: Story,
+  pdfUrl: string,
+): PressMailInput {
   return {
     institute: instituteName(ctx.config.mailFrom),
     title: release.title,
@@ -52,19 +61,23 @@ export async function pressMailInput(
     bodyHtml: release.body_html,
     contacts: release.contacts,
     embargoNotice: noticeOf(story, ctx.now()),
-    pdfUrl: await pdfUrlOf(ctx, release.id),
+    pdfUrl,
   };
 }
 
-/** Keeps the release's campaign (not sent yet) in step: subject with the embargo notice, body. */
+/**
+ * Keeps the release's campaign (not sent yet) in step: subject with the embargo notice, body.
+ * `pdfUrl` is made before the caller's transaction (the link key may be read from the database).
+ */
 export async function syncPressCampaign(
   ctx: AppContext,
   trx: Db,
   release: PressRelease,
   story: Story,
   at: string,
+  pdfUrl: string,
 ) {
-  const input = await pressMailInput(ctx, release, story);
+  const input = pressMailInputWith(ctx, release, story, pdfUrl);
   await trx
     .updateTable('campaigns')
     .set({
