@@ -29,19 +29,14 @@ function wrapStatement(statement: StatementSync): SqliteStatement {
   const converters = columns
     .map((column) => ({ name: column.name, convert: converterFor(column.type) }))
     .filter((entry): entry is { name: string; convert: Converter } => entry.convert !== null);
-  // node:sqlite hands out a fresh object per row: converting in place saves a copy per row.
   const normaliseRow = (row: unknown): unknown => {
-    const values = row as Record<string, unknown>;
-    for (const { name, convert } of converters) values[name] = convert(values[name]);
-    return values;
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    for (const { name, convert } of converters) copy[name] = convert(copy[name]);
+    return copy;
   };
   return {
     reader: columns.length > 0,
-    all: (parameters) => {
-      const rows = statement.all(...parameters.map(toSqlite));
-      if (converters.length > 0) for (const row of rows) normaliseRow(row);
-      return rows;
-    },
+    all: (parameters) => statement.all(...parameters.map(toSqlite)).map(normaliseRow),
     run: (parameters) => statement.run(...parameters.map(toSqlite)),
     iterate: (parameters) => {
       const iterator = statement.iterate(...parameters.map(toSqlite));
