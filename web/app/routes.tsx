@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { newsletterRoutes } from '../features/newsletters/routes.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { PageError, RootError } from './RouteError.tsx';
@@ -246,6 +247,7 @@ export const router = createBrowserRouter([
               </RequireAuth>
             ),
           },
+          ...newsletterRoutes,
           { path: 'home', element: <Navigate to="/" replace /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,6 +1,7 @@
 import { Group, ScrollArea } from '@mantine/core';
 import { IconBan, IconMailForward, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink } from 'react-router';
+import { useNewsletterSection } from '../newsletters/nav.ts';
 import classes from './campaigns.module.css';
 import { useCampaignsT } from './i18n.ts';
 
@@ -9,6 +10,7 @@ export function SendingNav() {
   const t = useCampaignsT();
   const sections = [
     { to: '/campaigns', end: true, label: t('sections.campaigns'), icon: IconMailForward },
+    useNewsletterSection(),
     { to: '/campaigns/lists', end: false, label: t('sections.lists'), icon: IconUsersGroup },
     { to: '/campaigns/suppressions', end: false, label: t('sections.suppressions'), icon: IconBan },
   ];
