@@ -8,6 +8,7 @@ import { demoAccounts, demoPeople } from './data/people.ts';
 import { demoSkills } from './data/skills.ts';
 import { demoDelegations, demoUnits } from './data/units.ts';
 import { seedDemoAudiences } from './seed-audiences.ts';
+import { seedDemoNewsletter } from './seed-newsletter.ts';
 import { seedDemoRequests } from './seed-requests.ts';
 import { seedDemoStories } from './seed-stories.ts';
 
@@ -167,6 +168,7 @@ export async function seedDemoNetwork(
       ids: { labs: labIds, delegations: delegationIds, people: personIds },
     });
     await seedDemoAudiences(trx, { now });
+    await seedDemoNewsletter(trx, { now, dataDir: options.dataDir });
   });
   return true;
 }
