@@ -23,7 +23,8 @@ export type MeAbility =
   | 'routeRequests'
   | 'answerRequests'
   | 'recordSolicitations'
-  | 'readSolicitations';
+  | 'readSolicitations'
+  | 'manageCampaigns';
 export type Me = {
   id: string;
   email: string;

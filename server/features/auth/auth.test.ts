@@ -236,6 +236,7 @@ describe('GET /api/me', () => {
       answerRequests: true,
       recordSolicitations: true,
       readSolicitations: true,
+      manageCampaigns: false,
     });
 
     const asOfficer = (await me(await signInAs(t, drOfficer))).json();
@@ -269,6 +270,7 @@ describe('GET /api/me', () => {
       answerRequests: false,
       recordSolicitations: false,
       readSolicitations: true,
+      manageCampaigns: true,
     });
   });
 

@@ -68,5 +68,7 @@ export function meAbilities(actor: Actor) {
     answerRequests: writesForALab,
     recordSolicitations: writesForALab,
     readSolicitations: writesForALab || isCellOrAdmin,
+    /** Lists, subscribers, campaigns, the newsletter (the cell's mailings). */
+    manageCampaigns: isCellOrAdmin,
   };
 }

@@ -153,7 +153,7 @@ describe('drafts', () => {
       assertError(await t.app.inject({ method: 'POST', url, payload }), 401);
       assertError(await t.app.inject({ method: 'POST', url, payload, headers: correspondent }), 404);
     }
-    for (const path of ['', '/progress', '/uncertain']) {
+    for (const path of ['', '/progress', '/uncertain', '/preview']) {
       assertError(await t.app.inject({ method: 'GET', url: `/api/campaigns/${draft.id}${path}` }), 401);
       assertError(
         await t.app.inject({
@@ -201,6 +201,18 @@ describe('sending through the outbox', () => {
       tested.json().results.map((result: { state: string }) => result.state),
       ['sent', 'suppressed'],
     );
+    // The preview is the mail as sent, with the reader's name and test links.
+    const preview = await t.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${campaign.id}/preview`,
+      headers: cell,
+    });
+    assertStatus(preview, 200);
+    assert.equal(preview.json().subject, 'La lettre de novembre');
+    assert.match(preview.json().html, /<html/);
+    assert.match(preview.json().html, /\/u\/test-message/);
+    assert.doesNotMatch(preview.json().html, /\{\{/, 'every placeholder is filled');
+    assert.match(preview.json().text, /\/u\/test-message/);
     const testMail = await lastMailTo(t.db, 'relecture@cell.example');
     assert.equal(testMail?.subject, '[Test] La lettre de novembre');
     assert.match(testMail!.text_body, /\/u\/test-message/);

@@ -28,7 +28,7 @@ import {
   listNames,
   listUncertain,
 } from './queries.ts';
-import { testSendCampaign } from './test-send.ts';
+import { previewCampaign, testSendCampaign } from './test-send.ts';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -310,6 +310,25 @@ export function registerCampaignRoutes(parent: FastifyInstance, ctx: AppContext)
       authorize(request.actor, { canAct: campaignPolicy.retryRemaining(request.actor, facts) });
       await retryRemaining(ctx, request.actor, campaign);
       return presentOne(request.actor, campaign.id);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'The mail as a subscriber receives it (your name as sample values): subject, HTML, text',
+        params: IdParams,
+        response: {
+          200: Type.Object({ subject: Type.String(), html: Type.String(), text: Type.String() }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { campaign } = await load(request.actor, request.params.id);
+      return previewCampaign(ctx, request.actor!, campaign);
     },
   );
 

@@ -9,6 +9,39 @@ import { recordEvent } from '../history/record.ts';
 import { renderForSending } from './actions.ts';
 import { campaignHooks } from './hooks.ts';
 
+/** Sample values for a preview or a test: the reader's own name, links that lead to a "test" page. */
+function sampleValues(ctx: AppContext, actor: Actor, email: string) {
+  const { publicUrl } = ctx.config;
+  return {
+    firstName: actor.person.first_name,
+    lastName: actor.person.last_name,
+    email,
+    unsubscribeUrl: `${publicUrl}/u/test-message`,
+    preferencesUrl: `${publicUrl}/preferences/test-message`,
+  };
+}
+
+/**
+ * The mail as a subscriber receives it (rendered as for sending, the reader's name as sample
+ * values): what the composer's preview shows at desktop and phone widths.
+ */
+export async function previewCampaign(
+  ctx: AppContext,
+  actor: Actor,
+  campaign: Campaign,
+): Promise<{ subject: string; html: string; text: string }> {
+  const rendered = await renderForSending(ctx, {
+    ...campaign,
+    list_ids: campaign.list_ids.length ? campaign.list_ids : ['-'],
+  });
+  const values = sampleValues(ctx, actor, actor.person.email);
+  return {
+    subject: campaign.subject,
+    html: fillTemplate(compileTemplate(rendered.html), values, escapeHtml),
+    text: fillTemplate(compileTemplate(rendered.text), values, (value) => value),
+  };
+}
+
 export type TestSendResult = { email: string; state: 'sent' | 'suppressed' | 'failed'; error: string | null };
 
 /**
@@ -31,7 +64,7 @@ export async function testSendCampaign(
   const html = compileTemplate(rendered.html);
   const text = compileTemplate(rendered.text);
   const suppressed = await suppressedAddresses(ctx.db, emails, campaign.stream);
-  const { publicUrl, mailFrom } = ctx.config;
+  const { mailFrom } = ctx.config;
   const transport = holdCampaignTransport(ctx);
   const results: TestSendResult[] = [];
   try {
@@ -40,13 +73,7 @@ export async function testSendCampaign(
         results.push({ email, state: 'suppressed', error: 'On the suppression list' });
         continue;
       }
-      const values = {
-        firstName: actor.person.first_name,
-        lastName: actor.person.last_name,
-        email,
-        unsubscribeUrl: `${publicUrl}/u/test-message`,
-        preferencesUrl: `${publicUrl}/preferences/test-message`,
-      };
+      const values = sampleValues(ctx, actor, email);
       try {
         await transport.send({
           to: email,

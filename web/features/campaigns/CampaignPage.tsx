@@ -453,7 +453,13 @@ export default function CampaignPage() {
         {showProgress && progress.data && <ProgressPanel progress={progress.data} actions={liveActions} />}
         <UncertainPanel campaign={data} />
         {(data.state === 'sent' || data.state === 'cancelled') && <StatsPanel campaign={data} />}
-        <MailPreview kind={data.kind} subject={data.subject} bodyHtml={data.bodyHtml} />
+        <MailPreview
+          kind={data.kind}
+          subject={data.subject}
+          bodyHtml={data.bodyHtml}
+          campaignId={data.id}
+          version={data.updatedAt}
+        />
 
         {can.delete && (
           <Group>

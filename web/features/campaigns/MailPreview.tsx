@@ -2,6 +2,7 @@ import { Alert, Box, Card, Group, SegmentedControl, Stack, Text, Title } from '@
 import { IconDeviceDesktop, IconDeviceMobile, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CampaignKind } from '../../../shared/campaigns.ts';
+import { useCampaignPreview } from './api.ts';
 import classes from './campaigns.module.css';
 import { type CampaignsT, useCampaignsT } from './i18n.ts';
 
@@ -55,13 +56,21 @@ export function MailPreview({
   kind,
   subject,
   bodyHtml,
+  campaignId,
+  version = '',
 }: {
   kind: CampaignKind;
   subject: string;
   bodyHtml: string;
+  /** A saved campaign: show the server's real rendering (MJML) instead of the approximation. */
+  campaignId?: string;
+  /** Changes when the campaign does (its updatedAt), to render it again. */
+  version?: string;
 }) {
   const t = useCampaignsT();
   const [device, setDevice] = useState<keyof typeof widths>('desktop');
+  const rendered = useCampaignPreview(campaignId, version);
+  const isExact = Boolean(rendered.data);
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
@@ -103,14 +112,16 @@ export function MailPreview({
           <iframe
             title={t('preview.frame', { subject, width: `${widths[device]} px` })}
             sandbox=""
-            srcDoc={previewDocument(t, { kind, subject, bodyHtml })}
+            srcDoc={rendered.data?.html ?? previewDocument(t, { kind, subject, bodyHtml })}
             className={classes.iframe}
             data-device={device}
           />
         </Box>
-        <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />} p="xs">
-          <Text size="xs">{t('preview.approx')}</Text>
-        </Alert>
+        {!isExact && (
+          <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />} p="xs">
+            <Text size="xs">{t('preview.approx')}</Text>
+          </Alert>
+        )}
       </Stack>
     </Card>
   );

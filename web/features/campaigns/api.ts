@@ -22,6 +22,16 @@ export function useCampaign(id: string) {
   });
 }
 
+/** The mail as a subscriber receives it, rendered by the server (the reader's name as sample). */
+export function useCampaignPreview(id: string | undefined, version: string) {
+  return useQuery({
+    queryKey: ['campaign-preview', id, version],
+    queryFn: () => api.get<{ subject: string; html: string; text: string }>(`/api/campaigns/${id}/preview`),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
 /** While a campaign is on its way: every 2 s (docs/api-campaigns.md). */
 export function useProgress(id: string, isLive: boolean) {
   return useQuery({
