@@ -229,6 +229,12 @@ export default function CampaignPage() {
   const [isScheduling, scheduling] = useDisclosure(false);
   const [isSending, sending] = useDisclosure(false);
 
+  // Polling stops when the campaign settles: read the progress once more, so its figures are final.
+  const refetchProgress = progress.refetch;
+  useEffect(() => {
+    if (state === 'sent' || state === 'paused' || state === 'cancelled') void refetchProgress();
+  }, [state, refetchProgress]);
+
   // The progress moves on its own: when its state differs, refresh the campaign (and its abilities).
   const progressState = progress.data?.state;
   const progressUncertain = progress.data?.uncertain;
