@@ -196,7 +196,7 @@ export async function seedDemoNewsletter(db: Db, options: { now: Date; dataDir: 
       updated_at: at,
     };
     await db.insertInto('press_releases').values(release).execute();
-    await syncPressCampaign(ctx, db, release, story, at, `/press/${release.id}/demo/communique.pdf`);
+    await syncPressCampaign(ctx, db, release, story, at, `/communiques/${release.id}/demo/communique.pdf`);
   }
 }
 

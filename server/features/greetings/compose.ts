@@ -6,7 +6,7 @@ import { instituteName } from '../press/compose.ts';
 
 /** The card's image, public (it goes in the mail): the stored file's name changes with each upload. */
 export const greetingImageUrl = (publicUrl: string, card: GreetingCard) =>
-  card.image_path ? `${publicUrl}/greetings/${card.id}/${card.image_path.split('/').pop()}` : null;
+  card.image_path ? `${publicUrl}/voeux/${card.id}/${card.image_path.split('/').pop()}` : null;
 
 export function greetingMailInput(ctx: Pick<AppContext, 'config'>, card: GreetingCard): GreetingMailInput {
   return {

@@ -100,7 +100,7 @@ describe('a card', () => {
     const uploaded = await uploadImage(card.id, as.cell, await jpegWithGps());
     assertStatus(uploaded, 200);
     const withImage = uploaded.json() as Card;
-    assert.match(withImage.imageUrl!, /^http:\/\/relais\.test\/greetings\/[\w-]+\/[\w-]+\.webp$/);
+    assert.match(withImage.imageUrl!, /^http:\/\/relais\.test\/voeux\/[\w-]+\/[\w-]+\.webp$/);
     // Served without an account, as WebP, with no EXIF (GPS) left.
     const image = await t.app.inject({
       method: 'GET',
@@ -111,7 +111,7 @@ describe('a card', () => {
     const metadata = await sharp(image.rawPayload).metadata();
     assert.equal(metadata.format, 'webp');
     assert.equal(metadata.exif, undefined);
-    assertStatus(await t.app.inject({ method: 'GET', url: `/greetings/${card.id}/other.webp` }), 404);
+    assertStatus(await t.app.inject({ method: 'GET', url: `/voeux/${card.id}/other.webp` }), 404);
 
     const preview = await inject('GET', `/api/greetings/${card.id}/preview?width=640`, as.cell);
     assertStatus(preview, 200);

@@ -311,7 +311,7 @@ export function registerGreetingRoutes(parent: FastifyInstance, ctx: AppContext)
 
   // The card's image, public: it is shown in the mail.
   app.get<{ Params: { id: string; file: string } }>(
-    '/greetings/:id/:file',
+    '/voeux/:id/:file',
     { schema: { hide: true } },
     async (request, reply) => {
       const { id, file } = request.params;

@@ -33,7 +33,7 @@ export async function isPdfToken(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 export async function pdfUrlOf(ctx: Pick<AppContext, 'db' | 'config' | 'now'>, releaseId: string) {
-  return `${ctx.config.publicUrl}/press/${releaseId}/${await pdfToken(ctx, releaseId)}/communique.pdf`;
+  return `${ctx.config.publicUrl}/communiques/${releaseId}/${await pdfToken(ctx, releaseId)}/communique.pdf`;
 }
 
 export async function findStoryOf(db: Db, release: PressRelease): Promise<Story> {

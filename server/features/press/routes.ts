@@ -350,7 +350,7 @@ export function registerPressRoutes(parent: FastifyInstance, ctx: AppContext): v
 
   // The PDF for journalists, linked from the mail: no account, a signed link.
   app.get<{ Params: { id: string; token: string } }>(
-    '/press/:id/:token/communique.pdf',
+    '/communiques/:id/:token/communique.pdf',
     { schema: { hide: true } },
     async (request, reply) => {
       const { id, token } = request.params;
