@@ -240,6 +240,15 @@ describe('embargo', () => {
       items: Array<{ storyId: string; embargo: { until: string; isActive: boolean } | null }>;
     };
     const candidate = candidates.items.find((item) => item.storyId === secret.id)!;
+    // An admin does not handle the story: it is not among their candidates before its time.
+    const forAdminCandidates = (
+      await inject('GET', `/api/newsletters/${issue.id}/candidates`, as.admin)
+    ).json() as {
+      items: Array<{ storyId: string }>;
+      total: number;
+    };
+    assert.ok(!forAdminCandidates.items.some((item) => item.storyId === secret.id));
+    assert.equal(forAdminCandidates.total, forAdminCandidates.items.length);
     assert.equal(candidate.embargo?.isActive, true);
     assert.equal(candidate.embargo?.until, '2026-12-03T09:00:00.000Z');
     assertStatus(

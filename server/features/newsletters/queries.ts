@@ -102,8 +102,13 @@ export type IssueItemRow = Awaited<ReturnType<typeof issueItems>>[number];
  * Stories an issue may take: accepted, relayed to the newsletter channel (proposed or sent), in no
  * issue yet. Embargoed ones are listed (with their embargo) — they may be scheduled after it lifts.
  */
-export async function listCandidates(db: Db, page: { limit: number; offset: number }) {
-  const base = db
+export async function listCandidates(
+  db: Db,
+  page: { limit: number; offset: number },
+  /** for someone who does not handle the stories (an admin): only those whose embargo has lifted at this time */
+  liftedAt?: string,
+) {
+  let base = db
     .selectFrom('stories')
     .innerJoin('relays', 'relays.story_id', 'stories.id')
     .innerJoin('channels', 'channels.id', 'relays.channel_id')
@@ -117,6 +122,10 @@ export async function listCandidates(db: Db, page: { limit: number; offset: numb
           eb.selectFrom('newsletter_items').select('story_id').whereRef('story_id', '=', 'stories.id'),
         ),
       ),
+    );
+  if (liftedAt)
+    base = base.where((eb) =>
+      eb.or([eb('stories.embargo_until', 'is', null), eb('stories.embargo_until', '<=', liftedAt)]),
     );
   const [items, total] = await Promise.all([
     base

@@ -228,7 +228,13 @@ export function registerNewsletterRoutes(parent: FastifyInstance, ctx: AppContex
     async (request) => {
       await load(request.actor, request.params.id);
       const { limit = 50, offset = 0 } = request.query;
-      const page = await listCandidates(ctx.db, { limit, offset });
+      // The cell handles every sent story, embargoed or not; others see the lifted ones only.
+      const isHandler = request.actor!.roles.has('cell');
+      const page = await listCandidates(
+        ctx.db,
+        { limit, offset },
+        isHandler ? undefined : ctx.now().toISOString(),
+      );
       const rows = page.items.map((row) => ({ ...row, issue_id: '', section: '', position: 0 }));
       const [labs, readable] = await Promise.all([
         labsOfStories(
