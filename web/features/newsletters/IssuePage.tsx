@@ -110,7 +110,7 @@ function TextCard({ issue, isEditable }: { issue: Issue; isEditable: boolean }) 
       <Stack gap="md">
         <Group justify="space-between">
           <Title order={2} fz="lg">
-            {t('issue.edito')}
+            {t('issue.text')}
           </Title>
           {isEditable && (
             <Text size="xs" c="dimmed" aria-live="polite">
@@ -385,6 +385,12 @@ function LiveProgress({ issue }: { issue: Issue }) {
   const t = useNewslettersT();
   const live = issue.campaign.state === 'scheduled' || issue.campaign.state === 'sending';
   const progress = useProgress(issue.campaign.id, live);
+  const state = issue.campaign.state;
+  const refetch = progress.refetch;
+  // The issue moves on (sent, published): the last figures, not the ones of the last poll.
+  useEffect(() => {
+    if (state) void refetch();
+  }, [state, refetch]);
   if (!progress.data) return null;
   const reason = issue.campaign.lastError ? issueErrorText(t, issue.campaign.lastError) : null;
   return (

@@ -24,16 +24,16 @@ export function IssueStateBadge({ state, ...props }: { state: IssueState } & Bad
 }
 
 /** The embargo's end, in its own zone (named when it is not the reader's). */
-export function formatEmbargo(embargo: NonNullable<Embargo>): string {
+export function formatEmbargo(embargo: NonNullable<Embargo>, style: 'long' | 'medium' = 'long'): string {
   const locale = currentLocale() === 'en' ? 'en-GB' : 'fr-FR';
   const zone = embargo.timeZone ?? undefined;
   const text = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
+    dateStyle: style,
     timeStyle: 'short',
     timeZone: zone,
   }).format(new Date(embargo.until));
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && zone !== own ? `${text} (${zone})` : text;
+  return zone && zone !== own && style === 'long' ? `${text} (${zone})` : text;
 }
 
 export function EmbargoBadge({ embargo }: { embargo: Embargo }) {
@@ -43,7 +43,7 @@ export function EmbargoBadge({ embargo }: { embargo: Embargo }) {
   return (
     <Tooltip label={t('embargo.blocking', { date })} multiline w={280}>
       <Badge color="orange" variant="light" leftSection={<IconLock size={12} aria-hidden />} tabIndex={0}>
-        {t('embargo.until', { date })}
+        {t('embargo.until', { date: formatEmbargo(embargo, 'medium') })}
       </Badge>
     </Tooltip>
   );
