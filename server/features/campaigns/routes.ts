@@ -322,7 +322,7 @@ export function registerCampaignRoutes(parent: FastifyInstance, ctx: AppContext)
         params: IdParams,
         response: {
           200: Type.Object({ subject: Type.String(), html: Type.String(), text: Type.String() }),
-          ...errors(400, 401, 404),
+          ...errors(400, 401, 404, 409),
         },
       },
     },

@@ -30,6 +30,10 @@ export async function previewCampaign(
   actor: Actor,
   campaign: Campaign,
 ): Promise<{ subject: string; html: string; text: string }> {
+  // Nothing embargoed through this generic view: a newsletter issue has its own preview, which
+  // shows each story only to those who may read it now.
+  const refusal = await campaignHooks[campaign.kind]?.refuseSendingAt?.(ctx, campaign, ctx.now());
+  if (refusal && refusal.code === 'embargo') throw new HttpError(409, refusal.code, refusal.message);
   const rendered = await renderForSending(ctx, {
     ...campaign,
     list_ids: campaign.list_ids.length ? campaign.list_ids : ['-'],

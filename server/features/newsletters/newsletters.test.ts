@@ -283,6 +283,10 @@ describe('embargo', () => {
       'embargo',
     );
 
+    // The generic campaign preview shows nothing embargoed, to anyone.
+    for (const who of [as.admin, as.cell])
+      assertError(await inject('GET', `/api/campaigns/${issue.campaign.id}/preview`, who), 409, 'embargo');
+
     // The cell handles the story and sees it; an admin (not a handler) sees a placeholder.
     const forAdmin = await getIssue(issue.id, as.admin);
     const hidden = forAdmin.sections[0]!.items.find((item) => item.storyId === secret.id)!;
