@@ -74,6 +74,12 @@ export function errorMessage(t: TFunction, error: unknown): string {
       break;
     case 'internal':
       return t('errors.internal');
+    case 'embargo': {
+      // "« Title » is under embargo until 3 décembre 2026 à 10 h 00 (heure de Paris) (ISO): …"
+      const match = error.message.match(/^« (.+) » is under embargo until (.+) \(\S+\):/);
+      if (match) return t('errors.embargo', { title: match[1], until: match[2] });
+      break;
+    }
   }
   const known = knownMessages.find(([pattern]) => pattern.test(error.message));
   if (known) return t(known[1] as 'errors.unexpected');

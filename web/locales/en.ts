@@ -489,6 +489,7 @@ export const en: Messages = {
     unique: 'Duplicate items',
   },
   errors: {
+    embargo: '“{{title}}” is under embargo until {{until}}: send after that, or take the story out.',
     title: 'Could not do that',
     loadFailed: 'Loading failed',
     unexpected: 'Something unexpected happened.',

@@ -498,6 +498,7 @@ export const fr = {
     unique: 'Éléments en double',
   },
   errors: {
+    embargo: '« {{title}} » est sous embargo jusqu’au {{until}}\u00a0: envoyez après, ou retirez ce sujet.',
     title: 'Action impossible',
     loadFailed: 'Le chargement a échoué',
     unexpected: 'Une erreur inattendue s’est produite.',
